@@ -1,0 +1,361 @@
+"""Agreements: which governments cooperate, how, since when, on what.
+
+Each sentence is first read into :class:`SentenceFacts` (cues, places, people,
+dates, domains). Then, in text order:
+
+1. A sentence with a cooperation cue and at least two governments that can be
+   parties creates a *candidate*. Parties are places named as governments (not
+   locations, qualifiers, organisations or the dateline) and the governments of
+   officials who sign. "A has sister cities, including B, C and D" makes one
+   candidate per partner; a list of parties without such an intro makes one
+   multi-party agreement.
+2. A candidate merges into an earlier agreement with the same parties when the
+   two can be one: the same or an unnamed instrument, compatible dates, and a
+   status that agrees (a plan never merges with a fact; an existing tie merges
+   into a signing or renewal).
+3. A cue sentence with fewer than two parties ("Kerja sama ini meliputi ...",
+   "The new agreement will focus on ...") attaches to the agreement it points
+   back to and adds domains, a date, a forum, signatories.
+
+Headlines only corroborate: they merge into agreements found in the body but
+never create one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from citygraph.extract.dates import DateMention, best_date
+from citygraph.extract.forums import ForumMention
+from citygraph.extract.lang import Language
+from citygraph.extract.people import PersonMention
+from citygraph.extract.places import PlaceMention
+from citygraph.extract.text import Sentence
+from citygraph.model import Instrument, PartialDate, Place, PlaceKind, Role, Status
+
+#: How specific an instrument name is, when a sentence names several.
+_SPECIFICITY = {
+    Instrument.MEMORANDUM_OF_UNDERSTANDING: 3, Instrument.LETTER_OF_INTENT: 3,
+    Instrument.JOINT_DECLARATION: 3, Instrument.COOPERATION_AGREEMENT: 1, Instrument.UNSPECIFIED: 0,
+}
+_LEADERS = frozenset({Role.MAYOR, Role.REGENT, Role.GOVERNOR, Role.DEPUTY_MAYOR, Role.DEPUTY_REGENT,
+                      Role.DEPUTY_GOVERNOR, Role.MINISTER})
+
+
+@dataclass
+class SentenceFacts:
+    """What one sentence says, before agreements are assembled."""
+
+    sentence: Sentence
+    places: list[PlaceMention]
+    people: list[PersonMention]
+    forums: list[ForumMention]
+    dates: list[DateMention]
+    domains: list[str]
+    cooperation: bool = False
+    sister: bool = False
+    signing: list[int] = field(default_factory=list)
+    planned: bool = False
+    renewed: bool = False
+    tie: bool = False
+    since: bool = False
+    negated: bool = False
+    anaphora: bool = False
+    continuation: bool = False
+    list_intro: int | None = None
+    sister_at: int | None = None
+    instruments: list[tuple[int, Instrument]] = field(default_factory=list)
+    witnesses_from: int | None = None
+
+    @property
+    def cue(self) -> bool:
+        return self.cooperation or self.sister or bool(self.instruments) or (
+            bool(self.signing) and self.renewed)
+
+    def instrument(self) -> Instrument:
+        """The instrument named nearest a signing verb, else the most specific one."""
+        if not self.instruments:
+            return Instrument.UNSPECIFIED
+        if self.signing:
+            return min(self.instruments, key=lambda t: (min(abs(t[0] - s) for s in self.signing),
+                                                         -_SPECIFICITY[t[1]]))[1]
+        return max(self.instruments, key=lambda t: (_SPECIFICITY[t[1]], -t[0]))[1]
+
+    def signers(self) -> list[PersonMention]:
+        """Officials in a signing sentence who are not only witnesses."""
+        if not self.signing:
+            return []
+        base = self.sentence.start
+        return [p for p in self.people
+                if self.witnesses_from is None or p.start - base < self.witnesses_from]
+
+
+@dataclass
+class Draft:
+    """An agreement being assembled."""
+
+    parties: list[Place]
+    instrument: Instrument
+    status: Status
+    sister: bool
+    date: PartialDate | None
+    forum: ForumMention | None
+    domains: list[str]
+    signatories: list[PersonMention]
+    sentences: list[int]
+    tie: bool = False
+    event: bool = False
+    weak: bool = False
+    attached: list[int] = field(default_factory=list)
+
+    @property
+    def party_keys(self) -> frozenset[str]:
+        return frozenset(p.key for p in self.parties)
+
+
+def read_sentence(sentence: Sentence, places: list[PlaceMention], people: list[PersonMention],
+                  forums: list[ForumMention], dates: list[DateMention], domains: list[str],
+                  lang: Language) -> SentenceFacts:
+    """Collect the cues of one sentence."""
+    s = sentence.text
+    facts = SentenceFacts(sentence, places, people, forums, dates, domains)
+    facts.cooperation = bool(lang.cooperation.search(s))
+    sister = lang.sister.search(s)
+    facts.sister = bool(sister)
+    facts.sister_at = sister.start() if sister else None
+    facts.signing = [m.start() for m in lang.signing.finditer(s)]
+    facts.planned = bool(lang.planned.search(s))
+    facts.renewed = bool(lang.renewed.search(s))
+    facts.tie = bool(lang.tie.search(s))
+    facts.since = bool(lang.since.search(s))
+    facts.negated = bool(lang.negation.search(s))
+    facts.anaphora = bool(lang.anaphora.search(s))
+    facts.continuation = bool(lang.continuation.search(s))
+    intro = lang.list_intro.search(s)
+    facts.list_intro = intro.start() if intro else None
+    for inst, pattern in lang.instruments:
+        for m in pattern.finditer(s):
+            if not any(a <= m.start() < a + 1 for a, _ in facts.instruments):
+                facts.instruments.append((m.start(), inst))
+    # an instrument inside a longer one ("perjanjian" in "perjanjian kerja sama") counts once
+    facts.instruments.sort()
+    witness = lang.witness.search(s)
+    facts.witnesses_from = witness.start() if witness else None
+    return facts
+
+
+def parties_of(facts: SentenceFacts) -> list[Place]:
+    """Governments in the sentence that can be parties, in order of mention."""
+    found: list[tuple[int, Place]] = []
+    for pm in facts.places:
+        if pm.party_eligible:
+            found.append((pm.start, pm.place))
+    for person in facts.signers() if facts.signing else facts.people:
+        place = person.of_place
+        if place is not None and place.kind is not PlaceKind.COUNTRY:
+            found.append((person.start, place))
+    seen: set[str] = set()
+    ordered = []
+    for _pos, place in sorted(found, key=lambda t: t[0]):
+        if place.key not in seen:
+            seen.add(place.key)
+            ordered.append(place)
+    return ordered
+
+
+def assemble(all_facts: list[SentenceFacts], published: dt.date | None) -> list[Draft]:
+    """Build the article's agreements from its sentences (see the module docstring)."""
+    drafts: list[Draft] = []
+    last_target: Draft | None = None
+    pending: list[SentenceFacts] = []
+    for facts in all_facts:
+        title = facts.sentence.title
+        parties = parties_of(facts)
+        if facts.cue and not facts.negated and len(parties) >= 2:
+            for draft in _candidates(facts, parties, published):
+                draft.weak = title
+                last_target = _merge(drafts, draft)
+            continue
+        if title:
+            continue
+        target = _attach_target(facts, parties, drafts, last_target)
+        if target is None:
+            if facts.cue or facts.continuation or facts.signing:
+                pending.append(facts)
+            continue
+        split = _split_off(facts, target, published)
+        if split is not None:
+            drafts.append(split)
+            last_target = split
+            continue
+        _attach(facts, target, published)
+        last_target = target
+    # sentences before the first agreement ("X kini resmi memiliki kota persahabatan")
+    for facts in pending:
+        target = _attach_target(facts, parties_of(facts), drafts, None, forward=True)
+        if target is not None:
+            _attach(facts, target, published)
+    result = [d for d in drafts if not d.weak]
+    for draft in result:
+        _fallback_signatories(draft, all_facts)
+    return result
+
+
+def _candidates(facts: SentenceFacts, parties: list[Place], published: dt.date | None) -> list[Draft]:
+    status = Status.PLANNED if facts.planned else Status.RENEWED if facts.renewed else Status.SIGNED
+    signing_at = facts.signing[0] if facts.signing else None
+    date = None
+    if facts.signing or facts.since:
+        date = best_date(facts.dates, published, near=signing_at)
+    instrument = facts.instrument()
+    tie = not facts.signing and status is Status.SIGNED and instrument is Instrument.UNSPECIFIED
+    signers = [p for p in facts.signers() if p.of_place is not None and p.of_place in parties]
+    forum = facts.forums[0] if facts.forums else None
+
+    def draft(members: list[Place]) -> Draft:
+        return Draft(members, instrument, status, facts.sister, date if len(members) == len(parties) else None,
+                     forum if len(members) == len(parties) else None,
+                     list(facts.domains) if not facts.negated and len(members) == len(parties) else [],
+                     [p for p in signers if p.of_place in members], [facts.sentence.index], tie=tie,
+                     event=bool(facts.signing) or status is not Status.SIGNED)
+
+    if facts.list_intro is not None and facts.sister_at is not None and facts.list_intro > facts.sister_at:
+        cut = facts.sentence.start + facts.list_intro
+        members = [pm.place for pm in facts.places if pm.party_eligible and pm.start >= cut]
+        owners = [p for p in parties if p not in members]
+        if members and owners:
+            owner = owners[-1]
+            return [Draft([owner, m], Instrument.UNSPECIFIED, Status.SIGNED, True, None, None, [], [],
+                          [facts.sentence.index], tie=True) for m in members if m.key != owner.key]
+    return [draft(parties)]
+
+
+def _compatible(a: Draft, b: Draft) -> bool:
+    if Instrument.UNSPECIFIED not in (a.instrument, b.instrument) and a.instrument is not b.instrument:
+        return False
+    if a.date and b.date and not _dates_agree(a.date, b.date):
+        return False
+    if (a.status is Status.PLANNED) != (b.status is Status.PLANNED):
+        return False
+    return True
+
+
+def _dates_agree(a: PartialDate, b: PartialDate) -> bool:
+    return all(x is None or y is None or x == y for x, y in ((a.year, b.year), (a.month, b.month), (a.day, b.day)))
+
+
+def _merge(drafts: list[Draft], new: Draft) -> Draft:
+    """Merge ``new`` into an agreement it can be one with, else add it."""
+    for draft in drafts:
+        same = draft.party_keys == new.party_keys or (
+            new.party_keys < draft.party_keys and len(draft.parties) > 2)
+        if same and _compatible(draft, new):
+            _absorb(draft, new)
+            return draft
+    drafts.append(new)
+    return new
+
+
+def _absorb(draft: Draft, new: Draft) -> None:
+    if draft.instrument is Instrument.UNSPECIFIED:
+        draft.instrument = new.instrument
+    if new.status is Status.RENEWED:
+        draft.status = Status.RENEWED
+    draft.sister = draft.sister or new.sister
+    if new.date and (draft.date is None or _precision(new.date) > _precision(draft.date)):
+        draft.date = new.date
+    draft.forum = draft.forum or new.forum
+    draft.domains += [d for d in new.domains if d not in draft.domains]
+    for person in new.signatories:
+        if all(p.name != person.name for p in draft.signatories):
+            draft.signatories.append(person)
+    draft.sentences += [i for i in new.sentences if i not in draft.sentences]
+    draft.tie = draft.tie and new.tie
+    draft.event = draft.event or new.event
+    draft.weak = draft.weak and new.weak
+
+
+def _precision(date: PartialDate) -> int:
+    return sum(x is not None for x in (date.year, date.month, date.day))
+
+
+def _attach_target(facts: SentenceFacts, parties: list[Place], drafts: list[Draft], last: Draft | None,
+                   forward: bool = False) -> Draft | None:
+    """The agreement a sentence with fewer than two parties points back to, if any."""
+    if not drafts:
+        return None
+    visible = [d for d in drafts if not d.weak] or drafts
+    if forward:
+        visible = [d for d in visible if min(d.sentences) > facts.sentence.index] or visible
+    else:
+        earlier = [d for d in visible if min(d.sentences) < facts.sentence.index]
+        visible = earlier or visible
+    keys = {p.key for p in parties}
+    named = {inst for _pos, inst in facts.instruments} - {Instrument.UNSPECIFIED}
+    if facts.continuation and last is not None and keys <= last.party_keys and not forward:
+        return last
+    if len(keys) >= 2:
+        matching = [d for d in visible if keys <= d.party_keys]
+        return matching[-1] if matching else None
+    if named:
+        matching = [d for d in visible if d.instrument in named and (not keys or keys <= d.party_keys)]
+        if matching:
+            return matching[-1]
+    if keys:
+        matching = [d for d in visible if keys <= d.party_keys]
+        if matching and (facts.cue or facts.anaphora):
+            return matching[-1] if not forward else matching[0]
+        return None
+    if facts.continuation and last is not None:
+        return last
+    if facts.cue or facts.anaphora or facts.signing:
+        return last if last is not None and not forward else (visible[0] if forward else visible[-1])
+    return None
+
+
+def _split_off(facts: SentenceFacts, target: Draft, published: dt.date | None) -> Draft | None:
+    """"... tindak lanjut dari LoI yang sudah diteken kedua daerah pada April 2010": an earlier,
+    different instrument signed by the same governments is an agreement of its own."""
+    named = [inst for _pos, inst in facts.instruments if inst is not Instrument.UNSPECIFIED]
+    inst = facts.instrument()
+    if not (facts.signing and named and facts.anaphora and target.instrument is not Instrument.UNSPECIFIED
+            and inst is not target.instrument and inst is not Instrument.UNSPECIFIED):
+        return None
+    date = best_date(facts.dates, published, near=facts.signing[0])
+    if date is None or (target.date is not None and _dates_agree(date, target.date)):
+        return None
+    return Draft(list(target.parties), inst, Status.SIGNED, facts.sister, date, None, [], [],
+                 [facts.sentence.index], event=True)
+
+
+def _attach(facts: SentenceFacts, target: Draft, published: dt.date | None) -> None:
+    target.attached.append(facts.sentence.index)
+    if not facts.negated:
+        target.domains += [d for d in facts.domains if d not in target.domains]
+    if facts.forums and target.forum is None and (facts.cue or facts.signing):
+        target.forum = facts.forums[0]
+    if (facts.signing or facts.since) and target.date is None:
+        target.date = best_date(facts.dates, published, near=facts.signing[0] if facts.signing else None)
+    if facts.signing and target.instrument is Instrument.UNSPECIFIED and facts.instruments:
+        target.instrument = facts.instrument()
+        target.tie = False
+    if facts.signing:
+        target.event = True
+        for person in facts.signers():
+            if person.of_place is not None and person.of_place in target.parties and all(
+                    p.name != person.name for p in target.signatories):
+                target.signatories.append(person)
+    if facts.sister and (facts.cue or facts.anaphora):
+        target.sister = True
+
+
+def _fallback_signatories(draft: Draft, all_facts: list[SentenceFacts]) -> None:
+    """A signed event with no named signer: the parties' leaders named beside it represented them."""
+    if draft.signatories or draft.tie or draft.status is Status.PLANNED or not draft.event:
+        return
+    for index in sorted(draft.sentences + draft.attached):
+        for person in all_facts[index].people:
+            if person.role in _LEADERS and person.of_place in draft.parties and all(
+                    p.name != person.name for p in draft.signatories):
+                draft.signatories.append(person)

@@ -1,0 +1,62 @@
+"""English cue words for cooperation, status, reference and place roles (regexes)."""
+
+from __future__ import annotations
+
+COOPERATION: tuple[str, ...] = (
+    r"cooperat(?:e|ion|ing)", r"co-operat(?:e|ion|ing)", r"partnerships?", r"partners?",
+    r"ties", r"relationship", r"relations", r"work together", r"working together",
+    r"collaborat(?:e|ion|ing)", r"agreed", r"pledged?", r"link(?:s|ing)", r"twinning",
+)
+
+SISTER: tuple[str, ...] = (
+    r"sister[- ]?cit(?:y|ies)", r"sister provinces?", r"sister states?", r"sister prefectures?",
+    r"twin(?:ned)? (?:cit(?:y|ies)|towns?)", r"twinning", r"friendship cit(?:y|ies)", r"twinned",
+)
+
+SIGNING: tuple[str, ...] = (
+    r"sign(?:s|ed|ing)?", r"inked", r"initialled", r"sealed", r"concluded", r"pledged",
+)
+
+PLANNED: tuple[str, ...] = (
+    r"will", r"would", r"plans?", r"planned", r"planning", r"to sign", r"is expected to",
+    r"are expected to", r"expected to", r"proposed", r"propose", r"intends?", r"negotiat(?:e|ing|ions)",
+    r"explore", r"exploring", r"upcoming", r"next month", r"next year", r"set to", r"aims? to",
+)
+
+RENEWED: tuple[str, ...] = (
+    r"renew(?:s|ed|ing|al)?", r"extend(?:s|ed|ing)?", r"extension", r"re-signed", r"resigned",
+    r"reaffirm(?:s|ed|ing)?", r"updated",
+)
+
+TIE: tuple[str, ...] = (
+    r"ha(?:ve|s|d) been", r"includ(?:e|es|ing)", r"existing", r"long-standing", r"longstanding",
+    r"since", r"for (?:more than |almost |nearly |over )?(?:\w+ )?(?:years|decades)",
+)
+
+SINCE: tuple[str, ...] = (r"since", r"established in", r"began in", r"started in", r"dating back to")
+
+NEGATION: tuple[str, ...] = (
+    r"no plans?", r"not", r"never", r"without", r"cancel(?:led|ed)", r"scrapped", r"whether",
+    r"rather than",
+)
+
+ANAPHORA: tuple[str, ...] = (
+    r"(?:the|both) (?:two |three )?(?:cities|sides|governments|municipalities|provinces|regions|councils|mayors|parties|partners)",
+    r"(?:the|this|that) (?:new |renewed |fresh )?(?:agreement|memorandum|mou|letter|deal|pact|partnership|declaration|accord|renewal)",
+    r"(?:the|this|their) (?:sister city )?(?:ties|relationship|cooperation|partnership)",
+)
+
+CONTINUATION_STARTS: tuple[str, ...] = (r"he", r"she", r"they", r"it", r"the mayor", r"the governor")
+
+LIST_INTRO: tuple[str, ...] = (r"including", r"includes?", r"such as", r"namely", r"among them")
+
+LOCATIVE: tuple[str, ...] = (r"in", r"at", r"to", r"from", r"across", r"near", r"around", r"visit(?:ed|ing)?")
+
+GOVERNMENT: tuple[str, ...] = (r"government of", r"city of", r"municipality of", r"state of", r"province of")
+
+SENTENCE_OPENERS: tuple[str, ...] = (
+    "the", "a", "an", "both", "during", "under", "after", "before", "with", "in", "at", "for",
+    "besides", "apart", "like", "as", "while", "when", "officials", "photo", "city", "mayor",
+)
+
+AND: tuple[str, ...] = (r"and", r"&")

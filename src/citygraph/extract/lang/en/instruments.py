@@ -1,0 +1,17 @@
+"""English names of cooperation instruments (regular expressions)."""
+
+from __future__ import annotations
+
+from citygraph.model import Instrument
+
+INSTRUMENT_PATTERNS: dict[Instrument, tuple[str, ...]] = {
+    Instrument.LETTER_OF_INTENT: (r"letters? of intent", r"letters? of interest", r"lois?"),
+    Instrument.MEMORANDUM_OF_UNDERSTANDING: (
+        r"memorand(?:um|a) of understanding", r"memorandum", r"mous?", r"m\.o\.u\.",
+    ),
+    Instrument.COOPERATION_AGREEMENT: (
+        r"cooperation agreements?", r"co-operation agreements?", r"partnership agreements?",
+        r"sister ?city agreements?", r"agreements?", r"accords?", r"pacts?", r"treaty",
+    ),
+    Instrument.JOINT_DECLARATION: (r"joint declarations?", r"joint statements?", r"joint communiqu[eé]"),
+}

@@ -1,0 +1,74 @@
+"""English titles of office, honorifics and the words around them.
+
+English puts the place before the title ("Bogor Mayor Bima Arya") as often as
+after it ("the Mayor of Bogor"); both are handled by the same code.
+"""
+
+from __future__ import annotations
+
+from citygraph.model import Role
+
+TITLES: dict[str, Role] = {
+    "mayor": Role.MAYOR,
+    "lord mayor": Role.MAYOR,
+    "deputy mayor": Role.DEPUTY_MAYOR,
+    "vice mayor": Role.DEPUTY_MAYOR,
+    "deputy lord mayor": Role.DEPUTY_MAYOR,
+    "regent": Role.REGENT,
+    "deputy regent": Role.DEPUTY_REGENT,
+    "vice regent": Role.DEPUTY_REGENT,
+    "governor": Role.GOVERNOR,
+    "deputy governor": Role.DEPUTY_GOVERNOR,
+    "vice governor": Role.DEPUTY_GOVERNOR,
+    "lieutenant governor": Role.DEPUTY_GOVERNOR,
+    "minister": Role.MINISTER,
+    "secretary of state": Role.MINISTER,
+    "president": Role.HEAD_OF_STATE,
+    "prime minister": Role.HEAD_OF_STATE,
+    "ambassador": Role.AMBASSADOR,
+    "consul": Role.CONSUL,
+    "consul general": Role.CONSUL,
+    "consul-general": Role.CONSUL,
+    "secretary": Role.SECRETARY,
+    "regional secretary": Role.SECRETARY,
+    "city secretary": Role.SECRETARY,
+    "town clerk": Role.SECRETARY,
+    "chargé d'affaires": Role.OFFICIAL,
+    "charge d'affaires": Role.OFFICIAL,
+    "attache": Role.OFFICIAL,
+    "attaché": Role.OFFICIAL,
+    "leader": Role.OFFICIAL,
+    "councillor": Role.OFFICIAL,
+    "chief executive": Role.OFFICIAL,
+    "head": Role.OFFICIAL,
+    "director": Role.OFFICIAL,
+    "chairman": Role.OFFICIAL,
+    "chair": Role.OFFICIAL,
+}
+
+#: "Environment Secretary", "Foreign Secretary": a portfolio before "Secretary"
+#: makes a minister in British usage.
+PORTFOLIO_SECRETARY: str = "secretary"
+
+HEAD_TITLES: frozenset[str] = frozenset({"head", "director", "chairman", "chair", "leader", "councillor"})
+
+ACTING_PREFIXES: tuple[str, ...] = ("acting", "interim", "caretaker")
+
+FORMER_PREFIXES: tuple[str, ...] = ("former", "ex-", "then-", "outgoing")
+
+HONORIFICS: frozenset[str] = frozenset("""
+    cr cllr dr hon mr mrs ms mx prof sir dame rt the lord
+    """.split())
+
+DEGREES: frozenset[str] = frozenset("""
+    ba bsc ma msc mba phd md jr sr obe mbe cbe
+    """.split())
+
+#: Words of a unit or portfolio that continue a title rather than start a name.
+TITLE_WORDS: frozenset[str] = frozenset("""
+    affairs agriculture and culture development economic economy education energy environment
+    finance foreign forestry health home housing industry infrastructure interior international
+    of planning relations tourism trade transport urban works
+    """.split())
+
+WITNESS_CUES: tuple[str, ...] = ("witnessed", "accompanied", "attended", "in the presence of", "looked on")

@@ -1,0 +1,10 @@
+"""Language data for 'id': word lists as plain literals, no I/O.
+
+Each module holds one kind of cue under the same file name in every language
+(noise, roles, instruments, cues, months, domains, forums, words), so the code
+applies them side by side. To add a language, copy this folder and translate.
+"""
+
+from citygraph.extract.lang.id import cues, domains, forums, instruments, months, noise, roles, words
+
+__all__ = ["cues", "domains", "forums", "instruments", "months", "noise", "roles", "words"]

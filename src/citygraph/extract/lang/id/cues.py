@@ -1,0 +1,88 @@
+"""Indonesian cue words for cooperation, status, reference and place roles.
+
+Every entry is a regular expression matched case-insensitively at word
+boundaries. Cues describe the language, never a given article.
+"""
+
+from __future__ import annotations
+
+#: The sentence talks about cooperation between governments.
+COOPERATION: tuple[str, ...] = (
+    r"kerja ?sama", r"kerja-sama", r"bekerja ?sama", r"dikerjasamakan", r"mengerjasamakan",
+    r"kemitraan", r"bermitra", r"menjalin hubungan", r"hubungan kerja ?sama", r"kolaborasi",
+    r"berkolaborasi", r"menjalin", r"sepakat", r"kesepakatan", r"hubungan",
+)
+
+#: The relationship is a sister / twin / friendship tie.
+SISTER: tuple[str, ...] = (
+    r"sister ?cit(?:y|ies)", r"sister provinces?", r"sister states?", r"twin ?cit(?:y|ies)",
+    r"friendship cit(?:y|ies)", r"kota bersaudara", r"kota kembar", r"kota persahabatan",
+    r"kota saudara", r"provinsi bersaudara", r"provinsi kembar", r"provinsi persahabatan",
+    r"daerah bersaudara", r"bersaudara", r"kabupaten bersaudara",
+)
+
+#: A signing took place (verbs and nouns). Dates near these are signing dates.
+SIGNING: tuple[str, ...] = (
+    r"menandatangani", r"ditandatangani", r"ditandatanganinya", r"penandatanganan",
+    r"bertanda ?tangan", r"meneken", r"diteken", r"teken", r"menyepakati", r"disepakati",
+)
+
+#: Announced, intended, under negotiation: not yet signed.
+PLANNED: tuple[str, ...] = (
+    r"akan", r"bakal", r"rencana", r"berencana", r"direncanakan", r"merencanakan",
+    r"segera", r"rencananya", r"menjajaki kemungkinan", r"diharapkan", r"dijadwalkan",
+    r"pembentukan", r"mengusulkan", r"diusulkan", r"usulan", r"siap", r"terwujud",
+)
+
+#: Extended or renewed.
+RENEWED: tuple[str, ...] = (
+    r"perpanjang", r"memperpanjang", r"diperpanjang", r"perpanjangan", r"memperbarui",
+    r"diperbarui", r"pembaruan", r"memperbaharui", r"diperbaharui", r"pembaharuan",
+    r"renewal", r"memperbarui kembali",
+)
+
+#: An existing tie stated as a fact ("memiliki kota kembar", "sudah terjalin").
+TIE: tuple[str, ...] = (
+    r"memiliki", r"mempunyai", r"punya", r"telah terjalin", r"sudah terjalin", r"terjalin",
+    r"berusia", r"sejak", r"selama ini",
+)
+
+#: Start of a relationship: a year after these is the tie's date.
+SINCE: tuple[str, ...] = (r"sejak", r"dirintis", r"dimulai", r"dijalin", r"diresmikan")
+
+#: Denials: the sentence says no agreement exists or is planned.
+NEGATION: tuple[str, ...] = (
+    r"belum ada", r"tidak ada", r"bukan", r"tanpa", r"belum dimasukkan", r"tidak termasuk",
+    r"batal", r"dibatalkan", r"apakah", r"murni studi banding",
+)
+
+#: References back to the governments of an agreement already named.
+ANAPHORA: tuple[str, ...] = (
+    r"kedua (?:kota|daerah|pihak|pemerintah|pemda|pemkot|pemkab|pemprov|provinsi|kabupaten|wilayah|belah pihak|pimpinan daerah|kepala daerah|pemimpin(?: daerah)?)",
+    r"ketiga (?:kota|daerah|pihak|pemerintah|kepala daerah|wilayah)",
+    r"kerja ?sama (?:ini|itu|tersebut)", r"kerjasama (?:ini|itu|tersebut)",
+    r"(?:mou|loi|pks|perjanjian|nota kesepahaman|kesepakatan|perpanjangan|naskah|hubungan) (?:ini|itu|tersebut)",
+    r"penandatanganan (?:ini|itu|tersebut)", r"yang diperbarui", r"yang baru",
+)
+
+#: A sentence starting with one of these continues the previous one.
+CONTINUATION_STARTS: tuple[str, ...] = (r"ia", r"dia", r"beliau", r"mereka", r"pihaknya", r"menurut dia", r"menurutnya")
+
+#: Introduce a list of partners: "memiliki kota kembar, di antaranya A, B dan C".
+LIST_INTRO: tuple[str, ...] = (r"di ?antaranya", r"antara lain", r"yaitu", r"yakni", r"seperti", r"termasuk", r"meliputi")
+
+#: Before a place: the place is where something happens, not a party.
+LOCATIVE: tuple[str, ...] = (r"di", r"ke", r"dari", r"menuju", r"asal", r"wilayah", r"kawasan", r"se")
+
+#: Before a place: a government name ("Pemerintah Kota X" is found by the gazetteer).
+GOVERNMENT: tuple[str, ...] = (r"pemerintah", r"pemerintahan", r"pemkot", r"pemkab", r"pemprov", r"pemko", r"pemda")
+
+#: Words that may begin a sentence in capitals without naming an organisation.
+SENTENCE_OPENERS: tuple[str, ...] = (
+    "selain", "dalam", "menurut", "kepada", "sementara", "bersama", "dengan", "bagi", "untuk",
+    "saat", "ketika", "usai", "setelah", "sebelum", "lewat", "melalui", "terbukti", "adapun",
+    "sedangkan", "namun", "kini", "rombongan", "delegasi", "kota", "kabupaten", "provinsi",
+)
+
+#: Connectors inside a list of names.
+AND: tuple[str, ...] = (r"dan", r"serta", r"&")

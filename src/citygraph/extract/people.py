@@ -1,0 +1,297 @@
+"""Officials: a title of office, the unit it belongs to, and a name.
+
+Three shapes cover most news writing in both languages:
+
+* title, unit, name: "Wali Kota Bogor Bima Arya Sugiarto", "Kepala Biro Tata
+  Pemerintahan Setda DIY, Drs. Haryanta", "Lord Mayor Graham Quirk";
+* place, title, name (English): "Bogor Mayor Bima Arya", "Rio de Janeiro mayor
+  Eduardo Paes", "Environment Secretary Liz Truss";
+* name, title, body (English apposition): "Stewart Young, leader of Cumbria
+  County Council".
+
+Honorifics and degrees are stripped from names; a bare surname ("Walikota
+Matsui") is folded into the full name met elsewhere in the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from citygraph.extract.lang import Language
+from citygraph.extract.places import ROLE_KIND, PlaceMention
+from citygraph.extract.text import Dateline, Sentence
+from citygraph.model import Evidence, Person, Place, PlaceKind, Role
+
+_TOKEN = re.compile(r"\(|\)|,|[\w][\w'’\-]*(?:\.[\w]+)*\.?|[^\w\s]")
+_CONNECTORS = frozenset({"yang", "juga", "untuk", "dan", "of", "the", "for", "at", "in", "and", "on", "se"})
+_NAME_PARTICLES = frozenset({"bin", "binti", "van", "von", "de", "da", "der", "del", "al", "el", "le", "la"})
+_ORG_BEFORE_PLACE = re.compile(r"\b(?:KBRI|KJRI|embassy|consulate|Kedutaan|Konsulat|Sekber|Setda)\b", re.I)
+
+
+@dataclass
+class PersonMention:
+    """A person found in one sentence, before merging across the article."""
+
+    name: str
+    role: Role
+    sentence: int
+    start: int  # of the whole mention (title included), article offsets
+    end: int
+    name_start: int
+    of_place: Place | None = None
+    of_body: str | None = None
+    acting: bool = False
+    former: bool = False
+    title: str | None = None
+
+
+def find_people(text: str, sentences: list[Sentence], places: list[PlaceMention], lang: Language,
+                dateline_place: Place | None) -> list[PersonMention]:
+    """Every official named with a title, in text order."""
+    by_start = {m.start: m for m in places}
+    found: list[PersonMention] = []
+    for sentence in sentences:
+        if sentence.title:
+            continue  # headlines are in title case: every word looks like a name
+        s = sentence.text
+        for m in lang.title_regex.finditer(s):
+            mention = _read_person(text, sentence, m, by_start, places, lang, dateline_place)
+            if mention is not None and not any(p.name_start == mention.name_start for p in found):
+                found.append(mention)
+    return found
+
+
+def _tokens(s: str, pos: int, limit: int = 40) -> list[tuple[int, int, str]]:
+    return [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(s, pos)][:limit]
+
+
+def _read_person(text: str, sentence: Sentence, m: re.Match[str], by_start: dict[int, PlaceMention],
+                 places: list[PlaceMention], lang: Language, dateline_place: Place | None
+                 ) -> PersonMention | None:
+    s, base = sentence.text, sentence.start
+    title = m.group()
+    key = re.sub(r"\s+", " ", title.lower())
+    role = lang.titles.get(key)
+    if role is None:
+        return None
+    before = s[:m.start()]
+    place_before = _place_ending_at(base + m.start(), places)
+    if lang.code == "en" and key == "secretary" and re.search(r"\b[A-Z]\w+\s*$", before):
+        role = Role.MINISTER
+    portfolio = re.search(r"(?:\b[A-Z][\w'’\-]*\s+(?:and\s+)?)+$", before) if lang.code == "en" else None
+    # name, title of body (apposition before the title)
+    appos = re.search(r"([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-.]*){0,4}),\s+(?:the\s+|a\s+)?(?:[a-z]+\s+)?$", before)
+    tokens = _tokens(s, m.end())
+    unit_places: list[PlaceMention] = []
+    unit_words: list[str] = []
+    name_tokens: list[tuple[int, int, str]] = []
+    comma_name = _after_comma_name(s, tokens, by_start, base, lang)
+    if comma_name is not None:
+        unit_tokens, name_tokens = comma_name
+        for a, _b, w in unit_tokens:
+            pm = by_start.get(base + a)
+            if pm is not None:
+                unit_places.append(pm)
+            unit_words.append(w)
+    else:
+        i = 0
+        while i < len(tokens):
+            a, b, w = tokens[i]
+            pm = by_start.get(base + a)
+            if pm is not None:
+                unit_places.append(pm)
+                unit_words.append(pm.surface)
+                i = _skip_to(tokens, pm.end - base)
+                continue
+            if w == "(":
+                j = next((k for k in range(i, min(i + 8, len(tokens))) if tokens[k][2] == ")"), None)
+                if j is None:
+                    break
+                i = j + 1
+                continue
+            low = w.lower().rstrip(".")
+            nested = lang.title_regex.match(s, a)
+            if nested and not name_tokens:
+                unit_words.append(nested.group())  # "Asisten Pemerintahan Sekda DKI ...": one office
+                i = _skip_to(tokens, nested.end())
+                continue
+            if low in lang.title_words or (w.isupper() and len(w) > 1 and i < 3 and not name_tokens
+                                            and key in lang.head_titles):
+                unit_words.append(w)
+                i += 1
+                continue
+            if w[0].isupper() or low in lang.honorifics:
+                name_tokens = _read_name(tokens[i:], by_start, base, lang, s)
+            break
+    if not name_tokens and appos and not m.group()[0].isupper() and lang.code == "en":
+        return _appositive(text, sentence, m, appos, role, places, lang)
+    if not name_tokens and appos and lang.code == "en" and key in ("leader", "head", "chairman", "chair",
+                                                                      "director", "charge d'affaires",
+                                                                      "chargé d'affaires"):
+        return _appositive(text, sentence, m, appos, role, places, lang)
+    if not name_tokens:
+        return None
+    if not title[0].isupper() and comma_name is None and place_before is None:
+        return None
+    name = _clean_name(name_tokens, lang)
+    if not name:
+        return None
+    acting = any(re.search(rf"(?:^|\s){re.escape(p)}\s*$", before.lower()) for p in lang.acting)
+    former = any(re.search(rf"(?:^|\s){re.escape(p)}\s*$", before.lower()) for p in lang.former)
+    of_place, of_body = _office(role, unit_places, unit_words, place_before, places, sentence, base + m.start(),
+                                dateline_place)
+    start = base + (portfolio.start() if portfolio and place_before is None else m.start())
+    return PersonMention(name, role, sentence.index, start, base + name_tokens[-1][1],
+                         base + name_tokens[0][0], of_place, of_body, acting, former, title)
+
+
+def _skip_to(tokens: list[tuple[int, int, str]], end: int) -> int:
+    for k, (a, _b, _w) in enumerate(tokens):
+        if a >= end:
+            return k
+    return len(tokens)
+
+
+def _after_comma_name(s: str, tokens, by_start, base: int, lang: Language):
+    """"<title> <unit words>, <Name>": the unit runs to the comma, the name follows it."""
+    for i, (a, _b, w) in enumerate(tokens[:18]):
+        if w == ",":
+            name = _read_name(tokens[i + 1:], by_start, base, lang, s)
+            return (tokens[:i], name) if name else None
+        if w in ("(", ")") or w[0].isupper() or w.lower() in _CONNECTORS and w.islower():
+            continue
+        if base + a in by_start:
+            continue
+        return None
+    return None
+
+
+def _read_name(tokens, by_start, base: int, lang: Language, s: str) -> list[tuple[int, int, str]]:
+    """Tokens of a personal name, honorifics skipped; empty if what follows is no name."""
+    out: list[tuple[int, int, str]] = []
+    for a, b, w in tokens:
+        bare = w.rstrip(".").lower().replace(".", "")
+        if not out and bare in lang.honorifics:
+            continue
+        if base + a in by_start and not out:
+            return []  # a place, not a name
+        if w in (",", "(", ")", "/") or not w[0].isalnum():
+            break
+        if not out and bare in lang.degrees:
+            continue
+        if w[0].isupper():
+            if lang.title_regex.match(s, a) or w.lower() in lang.months or w.lower() in lang.weekdays:
+                break
+            out.append((a, b, w))
+        elif w.lower() in _NAME_PARTICLES and out:
+            out.append((a, b, w))
+        else:
+            break
+        if len(out) >= 6:
+            break
+    while out and (out[-1][2].lower() in _NAME_PARTICLES
+                   or out[-1][2].rstrip(".").lower().replace(".", "") in lang.degrees):
+        out.pop()
+    if len(out) == 1 and out[0][2].isupper() and len(out[0][2]) <= 6:
+        return []  # "Konsul Jenderal RDTL": an acronym, not a name
+    return out
+
+
+def _clean_name(tokens: list[tuple[int, int, str]], lang: Language) -> str:
+    words = [w for _a, _b, w in tokens]
+    while words and words[0].rstrip(".").lower().replace(".", "") in lang.honorifics:
+        words.pop(0)
+    while words and words[-1].rstrip(".").lower().replace(".", "") in lang.degrees:
+        words.pop()
+    words = [w[:-1] if w.endswith(".") and len(w) > 2 else w for w in words]
+    content = [w for w in words if len(w.rstrip(".")) > 1 and w.lower() not in lang.title_words]
+    if not content:
+        return ""
+    return " ".join(words)
+
+
+def _place_ending_at(pos: int, places: list[PlaceMention]) -> PlaceMention | None:
+    """A place right before a title: "Bogor Mayor", "Indonesia's Minister"."""
+    for pm in places:
+        if 0 <= pos - pm.end <= 3:
+            return pm
+    return None
+
+
+def _office(role: Role, unit_places: list[PlaceMention], unit_words: list[str],
+            place_before: PlaceMention | None, places: list[PlaceMention], sentence: Sentence, title_pos: int,
+            dateline_place: Place | None) -> tuple[Place | None, str | None]:
+    """The government or body the office belongs to."""
+    if unit_places:
+        first = unit_places[0]
+        words_before = " ".join(unit_words[: unit_words.index(first.surface)]) if first.surface in unit_words else ""
+        if _ORG_BEFORE_PLACE.search(words_before):
+            org = re.search(r"\b(KBRI|KJRI|Sekber|Kedutaan Besar|Konsulat Jenderal)\b", words_before)
+            if org and org.group(1).upper() in ("KBRI", "KJRI"):
+                return None, f"{org.group(1)} {first.place.name}"
+        return first.place, None
+    if place_before is not None:
+        return place_before.place, None
+    body = " ".join(w for w in unit_words if w not in ("(", ")")).strip()
+    if body and any(w[0].isupper() for w in unit_words):
+        return None, body
+    wanted = ROLE_KIND.get(role)
+    if wanted is None:
+        return None, None
+    if dateline_place is not None and dateline_place.kind is wanted:
+        return dateline_place, None
+    earlier = [pm for pm in places if pm.sentence == sentence.index and pm.end <= title_pos
+               and pm.place.kind is wanted]
+    if earlier:
+        return earlier[-1].place, None
+    return None, None
+
+
+def _appositive(text: str, sentence: Sentence, m: re.Match[str], appos: re.Match[str], role: Role,
+                places: list[PlaceMention], lang: Language) -> PersonMention | None:
+    """"Stewart Young, leader of Cumbria County Council": the name comes first."""
+    base = sentence.start
+    name = appos.group(1).strip()
+    if any(pm.start == base + appos.start(1) for pm in places):
+        return None
+    rest = sentence.text[m.end():]
+    body_match = re.match(r"\s+(?:of|at|in)\s+(?:the\s+)?([^,.;]+)", rest)
+    body = body_match.group(1).strip() if body_match else None
+    of_place = None
+    if body:
+        inside = [pm for pm in places if base + m.end() <= pm.start < base + m.end() + len(body_match.group(0))]
+        if inside and inside[0].surface == body:
+            of_place, body = inside[0].place, None
+    words = name.split()
+    if not 1 <= len(words) <= 5:
+        return None
+    return PersonMention(name, role, sentence.index, base + appos.start(1), base + m.end(), base + appos.start(1),
+                         of_place, body, title=m.group())
+
+
+def merge_people(mentions: list[PersonMention]) -> list[PersonMention]:
+    """Fold "Walikota Matsui" into "Walikota Hiroshima Kazumi Matsui": one person, fullest name."""
+    merged: list[PersonMention] = []
+    for mention in sorted(mentions, key=lambda p: -len(p.name.split())):
+        tokens = _name_tokens(mention.name)
+        match = next((p for p in merged if tokens and (tokens <= _name_tokens(p.name)
+                                                      or _name_tokens(p.name) <= tokens)), None)
+        if match is None:
+            merged.append(mention)
+            continue
+        if match.of_place is None and match.of_body is None and (mention.of_place or mention.of_body):
+            merged[merged.index(match)] = replace(match, of_place=mention.of_place, of_body=mention.of_body)
+    return sorted(merged, key=lambda p: p.start)
+
+
+def _name_tokens(name: str) -> frozenset[str]:
+    return frozenset(t.lower() for t in re.findall(r"[\w'’\-]+", name) if len(t) > 1)
+
+
+def to_person(mention: PersonMention, evidence: Evidence) -> Person:
+    return Person(mention.name, mention.role, mention.of_place, mention.of_body, mention.acting, mention.former,
+                  mention.title, evidence)
+
+
+__all__ = ["PersonMention", "find_people", "merge_people", "to_person", "PlaceKind"]

@@ -1,0 +1,244 @@
+"""Place mentions in context: which place is meant, and what part it plays.
+
+The gazetteer finds names; this module decides, from the words around each
+name, which candidate is meant (a title before it, a qualifier after it, an
+earlier mention of the same name) and whether the place can be a party to an
+agreement, or is only a location ("di Moskow"), a qualifier ("Seoul, Korea
+Selatan"), part of an organisation's name ("Persib Bandung", "KBRI Tokyo") or
+the dateline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from citygraph.extract.gazetteer import Gazetteer, normalise
+from citygraph.extract.lang import Language
+from citygraph.extract.text import Dateline, Sentence
+from citygraph.model import Place, PlaceKind, Role
+
+_RANK = {PlaceKind.CITY: 1, PlaceKind.REGENCY: 1, PlaceKind.ORGANISATION: 1, PlaceKind.PROVINCE: 2,
+         PlaceKind.COUNTRY: 3}
+
+#: The kind of government each role heads, to choose between homonyms.
+ROLE_KIND: dict[Role, PlaceKind] = {
+    Role.MAYOR: PlaceKind.CITY, Role.DEPUTY_MAYOR: PlaceKind.CITY,
+    Role.REGENT: PlaceKind.REGENCY, Role.DEPUTY_REGENT: PlaceKind.REGENCY,
+    Role.GOVERNOR: PlaceKind.PROVINCE, Role.DEPUTY_GOVERNOR: PlaceKind.PROVINCE,
+    Role.HEAD_OF_STATE: PlaceKind.COUNTRY, Role.AMBASSADOR: PlaceKind.COUNTRY,
+}
+
+_GOV_BEFORE = re.compile(
+    r"(?:pemerintah(?:an)?(?:\s+republik)?|government\s+of(?:\s+the)?|republik|republic\s+of)\s*$", re.I)
+#: "the capital of Central Java province", "ibu kota Provinsi Shandong": a description, not a party.
+_CAPITAL_OF = re.compile(r"(?:capital\s+of(?:\s+the)?|ibu\s?kota(?:\s+provinsi)?)\s+$", re.I)
+_GOV_PREFIX = re.compile(r"(?:pemerintah|pemkot|pemkab|pemprov|pemko|pemda|government|city of)\b", re.I)
+_UNKNOWN_PREFIXED = re.compile(
+    r"\b(?P<prefix>Pemerintah Kota|Pemerintah Kabupaten|Pemerintah Provinsi|Pemkot|Pemko|Pemkab|Pemprov|"
+    r"Kota|Kabupaten|Provinsi|Prefektur)\s+(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})")
+_PREFIX_KIND = {
+    "pemerintah kota": PlaceKind.CITY, "pemkot": PlaceKind.CITY, "pemko": PlaceKind.CITY, "kota": PlaceKind.CITY,
+    "pemerintah kabupaten": PlaceKind.REGENCY, "pemkab": PlaceKind.REGENCY, "kabupaten": PlaceKind.REGENCY,
+    "pemerintah provinsi": PlaceKind.PROVINCE, "pemprov": PlaceKind.PROVINCE, "provinsi": PlaceKind.PROVINCE,
+    "prefektur": PlaceKind.PROVINCE,
+}
+_GENERIC_WORDS = frozenset("kota kabupaten provinsi daerah pemerintah the city".split())
+
+
+@dataclass
+class PlaceMention:
+    """One mention of a place in the article, resolved, with its part in the sentence."""
+
+    start: int
+    end: int
+    surface: str
+    place: Place
+    sentence: int
+    candidates: list[Place] = field(default_factory=list)
+    qualifier: bool = False  # "Korea Selatan" in "Seoul, Korea Selatan"
+    locative: bool = False  # "di Moskow", "in Tokyo"
+    organisation: bool = False  # "Persib Bandung", "KBRI Tokyo"
+    government: bool = False  # "Pemerintah Kota Seoul", "Government of ..."
+    dateline: bool = False
+    title_role: Role | None = None  # the title right before it ("Wali Kota Bogor")
+
+    @property
+    def party_eligible(self) -> bool:
+        """Can this mention be a party? Countries only when named as a government."""
+        if self.qualifier or self.locative or self.organisation or self.dateline:
+            return False
+        return self.place.kind is not PlaceKind.COUNTRY or self.government
+
+
+def find_place_mentions(text: str, sentences: list[Sentence], lang: Language, gazetteer: Gazetteer,
+                        dateline: Dateline | None) -> list[PlaceMention]:
+    """Find, resolve and classify every place mention of the article."""
+    raw = sorted(gazetteer.find_mentions(text), key=lambda m: m.start)
+    spans = [(m.start, m.end, m.surface, m.kind_hint, list(m.candidates)) for m in raw if m.candidates]
+    spans += _unknown_prefixed(text, spans, gazetteer)
+    spans.sort(key=lambda s: s[0])
+    mentions: list[PlaceMention] = []
+    seen: dict[str, Place] = {}
+    sentence_of = _sentence_index(sentences)
+    for i, (start, end, surface, kind_hint, candidates) in enumerate(spans):
+        start, surface, kind_hint = _after_title(text, start, end, surface, kind_hint, lang)
+        role = _title_before(text, start, lang)
+        qualifier_place = _qualifier_after(text, end, spans[i + 1:])
+        place = _choose(surface, kind_hint, candidates, role, qualifier_place, seen)
+        seen.setdefault(normalise(_bare(surface)), place)
+        seen.setdefault(normalise(place.name), place)
+        mention = PlaceMention(start, end, surface, place, sentence_of(start), candidates, title_role=role)
+        mention.government = bool(_GOV_PREFIX.match(surface) or _GOV_BEFORE.search(text[max(0, start - 30):start]))
+        mention.dateline = dateline is not None and dateline.start <= start < dateline.end
+        mention.locative = _locative_before(text, start, lang) and role is None
+        mention.qualifier = bool(_CAPITAL_OF.search(text[max(0, start - 25):start]))
+        mention.organisation = role is None and not mention.government and _organisation_around(
+            text, start, end, lang)
+        mentions.append(mention)
+    _mark_qualifiers(text, mentions)
+    return mentions
+
+
+def _after_title(text: str, start: int, end: int, surface: str, kind_hint: PlaceKind | None, lang: Language
+                 ) -> tuple[int, str, PlaceKind | None]:
+    """"Wali Kota Bogor": the gazetteer reads "Kota Bogor", but "Kota" belongs to the title."""
+    window_start = max(0, start - 20)
+    for m in lang.title_regex.finditer(text, window_start, end):
+        if m.start() < start < m.end():
+            new_start = m.end() + len(text[m.end():end]) - len(text[m.end():end].lstrip())
+            if new_start < end:
+                return new_start, text[new_start:end], None
+    return start, surface, kind_hint
+
+
+def _sentence_index(sentences: list[Sentence]):
+    starts = [s.start for s in sentences]
+
+    def index(pos: int) -> int:
+        lo, hi = 0, len(starts) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if starts[mid] <= pos:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    return index
+
+
+def _bare(surface: str) -> str:
+    words = surface.split()
+    while len(words) > 1 and words[0].lower() in _GENERIC_WORDS | {"pemkot", "pemkab", "pemprov", "pemko"}:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _unknown_prefixed(text: str, known: list, gazetteer: Gazetteer) -> list:
+    """"Kota X" / "Provinsi X" with X unknown to the gazetteer still names a place (unlinked)."""
+    found = []
+    for m in _UNKNOWN_PREFIXED.finditer(text):
+        a, b = m.start(), m.end()
+        before = re.search(r"(\S+)\s+$", text[max(0, a - 30):a])
+        if before and before.group(1)[0].isupper() and not _GOV_PREFIX.match(before.group(1)):
+            continue  # "Kebijakan Kota Menuju ...": inside a longer name
+        if m.group("name").split()[0].lower() in ("menuju", "dan", "yang", "di", "the"):
+            continue
+        if any(not (b <= s or a >= e) for s, e, *_ in known):
+            continue
+        kind = _PREFIX_KIND[re.sub(r"\s+", " ", m.group("prefix").lower())]
+        name = m.group("name")
+        place = gazetteer.unlinked(name, kind, "ID" if m.group("prefix") != "Prefektur" else None)
+        found.append((a, b, m.group(), kind, [place]))
+    return found
+
+
+def _title_before(text: str, start: int, lang: Language) -> Role | None:
+    """The role of a title that ends right before the mention ("Wali Kota Bogor")."""
+    before = text[max(0, start - 60):start]
+    best: Role | None = None
+    for m in lang.title_regex.finditer(before):
+        gap = before[m.end():]
+        words = re.findall(r"[\w\-]+", gap)
+        if all(w.lower() in lang.title_words for w in words) and not re.search(r"[,.;:()]", gap):
+            best = lang.titles.get(re.sub(r"\s+", " ", m.group().lower()))
+    return best
+
+
+def _qualifier_after(text: str, end: int, following: list) -> Place | None:
+    """A higher-level place right after (", Jepang", " in Chiba Prefecture")."""
+    for start, _e, _s, _k, candidates in following[:2]:
+        gap = text[end:start]
+        if re.fullmatch(r"\s*(?:,|\bin\b|\bdi\b)\s*(?:the\s+)?", gap, re.I):
+            return candidates[0] if candidates else None
+        break
+    return None
+
+
+def _choose(surface: str, kind_hint: PlaceKind | None, candidates: list[Place], role: Role | None,
+            qualifier: Place | None, seen: dict[str, Place]) -> Place:
+    """Pick the candidate the context points to; the gazetteer's order breaks ties."""
+    pool = list(candidates)
+    if kind_hint is not None:
+        pool = [c for c in pool if c.kind is kind_hint] or pool
+    wanted = ROLE_KIND.get(role) if role else None
+    if wanted is not None and kind_hint is None:
+        pool = [c for c in pool if c.kind is wanted] or pool
+    if qualifier is not None and _RANK.get(qualifier.kind, 0) > 1:
+        country = qualifier.country or (qualifier.key[4:6] if qualifier.key.startswith("ISO-") else None)
+        narrowed = [c for c in pool if c.country == country and c.key != qualifier.key]
+        pool = narrowed or pool
+    previous = seen.get(normalise(_bare(surface)))
+    if previous is not None and kind_hint is None and wanted is None and previous in candidates:
+        return previous
+    return pool[0]
+
+
+def _locative_before(text: str, start: int, lang: Language) -> bool:
+    """Is the mention the place where something happens ("di Moskow", "di Balai Kota Jinan")?"""
+    before = text[max(0, start - 80):start]
+    words = re.findall(r"[\w'’\-]+|[,.;:()]", before)
+    skipped = 0
+    for word in reversed(words):
+        if lang.locative.fullmatch(word):
+            return True
+        if word[0].isupper() and skipped < 4 and word.lower() not in lang.title_words:
+            skipped += 1  # venue words: "di Balai Kota", "at Darwin's Civic"
+            continue
+        if word.lower() in lang.venue_words:
+            skipped += 1
+            continue
+        return False
+    return False
+
+
+def _organisation_around(text: str, start: int, end: int, lang: Language) -> bool:
+    """Part of an organisation's name: a capitalised non-title word right before or after."""
+    before = re.search(r"([\w'’\-]+)\s+$", text[max(0, start - 40):start])
+    if before:
+        word = before.group(1)
+        sentence_start = re.search(r"(?:^|[.!?\n]\s*|[“\"]\s*)$", text[:before.start() + max(0, start - 40)])
+        if (word[0].isupper() and word.lower() not in lang.sentence_openers
+                and not lang.title_regex.fullmatch(word) and word.lower() not in lang.title_words
+                and not sentence_start and not word.isdigit()):
+            return True
+    after = re.match(r"\s+([A-Z][\w'’\-]+)", text[end:end + 40])
+    if after:
+        word = after.group(1)
+        if (not lang.title_regex.fullmatch(word) and word.lower() not in lang.title_words
+                and word.lower() not in lang.stop_words and word.lower() not in ("dan", "and", "serta")):
+            return True
+    return False
+
+
+def _mark_qualifiers(text: str, mentions: list[PlaceMention]) -> None:
+    """"Seoul, Korea Selatan": the higher-level place right after another only qualifies it."""
+    for previous, mention in zip(mentions, mentions[1:], strict=False):
+        gap = text[previous.end:mention.start]
+        if not re.fullmatch(r"\s*(?:,|\bin\b|\bdi\b)\s*(?:the\s+)?", gap, re.I):
+            continue
+        if _RANK.get(mention.place.kind, 0) > _RANK.get(previous.place.kind, 0) and not mention.government:
+            mention.qualifier = True
+        elif previous.qualifier and mention.place.kind is PlaceKind.COUNTRY:
+            mention.qualifier = True  # "Hamamatsu, Prefektur Shizuoka, Jepang"
