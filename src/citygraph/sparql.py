@@ -1,0 +1,111 @@
+"""Ad-hoc SPARQL for ``citygraph query``: run any SELECT, ASK, CONSTRUCT or DESCRIBE.
+
+The result is materialised once, so the CLI can both print a table
+(:attr:`QueryResult.rows`) and write a file (:meth:`QueryResult.serialize`)
+from the same run. Solutions are kept as SPARQL 1.1 Results JSON produced by
+pyoxigraph's own serialiser and re-read by its parser for CSV, TSV or XML, so
+every format is the standard one and no value is re-escaped by hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from citygraph.errors import QueryError
+from citygraph.store import Store
+from citygraph.vocab import PREFIXES
+
+RESULT_FORMATS = {
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
+}
+GRAPH_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+}
+
+
+@dataclass
+class QueryResult:
+    """One query's answer.
+
+    ``kind`` is ``"select"``, ``"ask"`` or ``"graph"`` (CONSTRUCT, DESCRIBE).
+    ``variables`` and ``rows`` give a table for any kind: the projected
+    variables of a SELECT, ``["ask"]`` for ASK, ``["subject", "predicate",
+    "object"]`` for graphs; cells are the term's value (IRI, lexical form) or
+    None when unbound.
+    """
+
+    kind: str
+    variables: list[str]
+    rows: list[tuple[str | None, ...]]
+    _results_json: bytes | None = field(default=None, repr=False)
+    _triples: list[ox.Triple] = field(default_factory=list, repr=False)
+
+    @property
+    def boolean(self) -> bool | None:
+        return (self.rows[0][0] == "true") if self.kind == "ask" else None
+
+    def serialize(self, fmt: str) -> bytes:
+        """``csv``, ``tsv``, ``json``, ``xml`` for SELECT/ASK; ``turtle``, ``ntriples``, ``jsonld``,
+        ``rdfxml`` for CONSTRUCT/DESCRIBE."""
+        if self.kind == "graph":
+            if fmt not in GRAPH_FORMATS:
+                raise ValueError(f"a graph result is written as {', '.join(GRAPH_FORMATS)}, not {fmt!r}")
+            return ox.serialize(self._triples, format=GRAPH_FORMATS[fmt], prefixes=PREFIXES)
+        if fmt not in RESULT_FORMATS:
+            choices = ", ".join(RESULT_FORMATS)
+            raise ValueError(f"a {self.kind.upper()} result is written as {choices}, not {fmt!r}")
+        if self._results_json is None:  # only a hand-built QueryResult lacks it
+            raise ValueError("this result holds no solutions to serialise")
+        if fmt == "json":
+            return self._results_json
+        parsed = ox.parse_query_results(self._results_json, ox.QueryResultsFormat.JSON)
+        return parsed.serialize(format=RESULT_FORMATS[fmt])
+
+
+def read_query(source: str | Path) -> str:
+    """The query text: the file's content if ``source`` names an existing ``.rq``/``.sparql`` file,
+    else ``source`` itself (an inline query)."""
+    path = Path(source)
+    if path.suffix in (".rq", ".sparql") and path.is_file():
+        return path.read_text(encoding="utf-8")
+    if isinstance(source, Path):
+        raise QueryError(f"no query file {source}")
+    return source
+
+
+def _cell(term: object) -> str | None:
+    if term is None:
+        return None
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    return getattr(term, "value", str(term))
+
+
+def run_query(store: Store, text: str | Path) -> QueryResult:
+    """Run a query (inline text or a ``.rq`` file) over the union of the store's graphs.
+
+    Raises :class:`QueryError` with the parser's message when the query is malformed.
+    """
+    result = store.query(read_query(text))
+    if isinstance(result, ox.QueryBoolean):
+        payload = result.serialize(format=ox.QueryResultsFormat.JSON)
+        value = "true" if bool(result) else "false"
+        return QueryResult("ask", ["ask"], [(value,)], _results_json=payload)
+    if isinstance(result, ox.QuerySolutions):
+        payload = result.serialize(format=ox.QueryResultsFormat.JSON)
+        parsed = ox.parse_query_results(payload, ox.QueryResultsFormat.JSON)
+        variables = [v.value for v in parsed.variables]
+        rows = [tuple(_cell(solution[v]) for v in variables) for solution in parsed]
+        return QueryResult("select", variables, rows, _results_json=payload)
+    triples = list(result)
+    rows = [(_cell(t.subject), _cell(t.predicate), _cell(t.object)) for t in triples]
+    return QueryResult("graph", ["subject", "predicate", "object"], rows, _triples=triples)
