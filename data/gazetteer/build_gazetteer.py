@@ -304,6 +304,18 @@ def _indonesian_variants(short: str) -> Iterable[str]:
             yield f"{short[:half]}-{short[half:]}"
 
 
+#: Administrative suffixes GeoNames keeps in some main names (Hwaseong-si) that news drops.
+_ADMIN_SUFFIXES = {"KR": ("-si", "-gun", "-gu"), "JP": ("-shi",)}
+
+
+def _common_city_name(name: str, country: str) -> str:
+    """'Hwaseong-si' → 'Hwaseong': the name a news article would use."""
+    for suffix in _ADMIN_SUFFIXES.get(country, ()):
+        if name.endswith(suffix) and len(name) > len(suffix) + 2:
+            return name[: -len(suffix)]
+    return name
+
+
 def _english_names(short: str, kind: str) -> Iterable[str]:
     """'Jawa Barat' → 'West Java', 'Kepulauan Riau' → 'Riau Islands'."""
     low = short.lower()
@@ -478,7 +490,7 @@ def add_world_cities(b: Build, shared: Path, gn_cities: dict[str, dict]) -> None
             parent = f"ISO2-US-{c['admin1code']}"
         b.places[key] = PlaceRow(
             key=key,
-            name=c["name"],
+            name=_common_city_name(c["name"], c["countrycode"]),
             kind="city",
             country=c["countrycode"],
             geonames=gid,
@@ -488,6 +500,8 @@ def add_world_cities(b: Build, shared: Path, gn_cities: dict[str, dict]) -> None
             population=int(c["population"] or 0),
         )
         b.add_name(c["name"], key, "name")
+        if _common_city_name(c["name"], c["countrycode"]) != c["name"]:
+            b.add_name(_common_city_name(c["name"], c["countrycode"]), key, "variant")
         if c["name"].endswith(" City") and len(c["name"]) >= 9:
             b.add_name(c["name"][:-5], key, "variant")  # Cebu City → Cebu, Quezon City → Quezon
     for r in read_csv(shared / "id_exonyms.csv"):

@@ -66,17 +66,28 @@ class SentenceFacts:
     list_intro: int | None = None
     sister_at: int | None = None
     instruments: list[tuple[int, Instrument]] = field(default_factory=list)
+    generic: list[int] = field(default_factory=list)  # "agreement", "pact": some instrument
     witnesses_from: int | None = None
+    mentioned: frozenset[str] = frozenset()  # keys of every government named, in any role
+    renewal_verb: bool = False
 
     @property
     def cue(self) -> bool:
-        return self.cooperation or self.sister or bool(self.instruments) or (
+        return self.cooperation or self.sister or bool(self.instruments) or bool(self.generic) or (
             bool(self.signing) and self.renewed)
+
+    @property
+    def event(self) -> bool:
+        """A signing or a renewal happens in this sentence: its date is the agreement's."""
+        return bool(self.signing) or self.renewal_verb
+
+    def instrument_is_generic(self) -> bool:
+        return not self.instruments and bool(self.generic)
 
     def instrument(self) -> Instrument:
         """The instrument named nearest a signing verb, else the most specific one."""
         if not self.instruments:
-            return Instrument.UNSPECIFIED
+            return Instrument.COOPERATION_AGREEMENT if self.generic else Instrument.UNSPECIFIED
         if self.signing:
             return min(self.instruments, key=lambda t: (min(abs(t[0] - s) for s in self.signing),
                                                          -_SPECIFICITY[t[1]]))[1]
@@ -107,6 +118,7 @@ class Draft:
     tie: bool = False
     event: bool = False
     weak: bool = False
+    generic_instrument: bool = False  # named only as "an agreement": any precise name replaces it
     attached: list[int] = field(default_factory=list)
 
     @property
@@ -140,8 +152,14 @@ def read_sentence(sentence: Sentence, places: list[PlaceMention], people: list[P
                 facts.instruments.append((m.start(), inst))
     # an instrument inside a longer one ("perjanjian" in "perjanjian kerja sama") counts once
     facts.instruments.sort()
+    facts.generic = [m.start() for m in lang.generic_instrument.finditer(s)
+                     if not any(a <= m.start() < a + 20 for a, _ in facts.instruments)]
     witness = lang.witness.search(s)
     facts.witnesses_from = witness.start() if witness else None
+    facts.renewal_verb = bool(facts.renewed)
+    keys = {pm.place.key for pm in places if not pm.qualifier and not pm.dateline}
+    keys |= {p.of_place.key for p in people if p.of_place is not None}
+    facts.mentioned = frozenset(keys)
     return facts
 
 
@@ -206,7 +224,7 @@ def _candidates(facts: SentenceFacts, parties: list[Place], published: dt.date |
     status = Status.PLANNED if facts.planned else Status.RENEWED if facts.renewed else Status.SIGNED
     signing_at = facts.signing[0] if facts.signing else None
     date = None
-    if facts.signing or facts.since:
+    if facts.event or facts.since:
         date = best_date(facts.dates, published, near=signing_at)
     instrument = facts.instrument()
     tie = not facts.signing and status is Status.SIGNED and instrument is Instrument.UNSPECIFIED
@@ -218,7 +236,8 @@ def _candidates(facts: SentenceFacts, parties: list[Place], published: dt.date |
                      forum if len(members) == len(parties) else None,
                      list(facts.domains) if not facts.negated and len(members) == len(parties) else [],
                      [p for p in signers if p.of_place in members], [facts.sentence.index], tie=tie,
-                     event=bool(facts.signing) or status is not Status.SIGNED)
+                     event=bool(facts.signing) or status is not Status.SIGNED,
+                     generic_instrument=facts.instrument_is_generic())
 
     if facts.list_intro is not None and facts.sister_at is not None and facts.list_intro > facts.sister_at:
         cut = facts.sentence.start + facts.list_intro
@@ -232,7 +251,9 @@ def _candidates(facts: SentenceFacts, parties: list[Place], published: dt.date |
 
 
 def _compatible(a: Draft, b: Draft) -> bool:
-    if Instrument.UNSPECIFIED not in (a.instrument, b.instrument) and a.instrument is not b.instrument:
+    loose = a.generic_instrument or b.generic_instrument
+    if (Instrument.UNSPECIFIED not in (a.instrument, b.instrument) and a.instrument is not b.instrument
+            and not loose):
         return False
     if a.date and b.date and not _dates_agree(a.date, b.date):
         return False
@@ -258,8 +279,10 @@ def _merge(drafts: list[Draft], new: Draft) -> Draft:
 
 
 def _absorb(draft: Draft, new: Draft) -> None:
-    if draft.instrument is Instrument.UNSPECIFIED:
+    if draft.instrument is Instrument.UNSPECIFIED or (draft.generic_instrument and not new.generic_instrument
+                                                      and new.instrument is not Instrument.UNSPECIFIED):
         draft.instrument = new.instrument
+        draft.generic_instrument = new.generic_instrument
     if new.status is Status.RENEWED:
         draft.status = Status.RENEWED
     draft.sister = draft.sister or new.sister
@@ -298,10 +321,19 @@ def _attach_target(facts: SentenceFacts, parties: list[Place], drafts: list[Draf
     if len(keys) >= 2:
         matching = [d for d in visible if keys <= d.party_keys]
         return matching[-1] if matching else None
+    if not facts.cue and not facts.anaphora and not facts.signing and len(facts.mentioned) >= 2:
+        matching = [d for d in visible if len(facts.mentioned & d.party_keys) >= 2]
+        if matching:
+            return matching[-1]  # the parties named together, without a cue
     if named:
         matching = [d for d in visible if d.instrument in named and (not keys or keys <= d.party_keys)]
         if matching:
             return matching[-1]
+    elif facts.generic:
+        matching = [d for d in visible if d.instrument is not Instrument.UNSPECIFIED
+                    and (not keys or keys <= d.party_keys)]
+        if matching:
+            return matching[-1]  # "the agreement" points at an instrument, not at a bare tie
     if keys:
         matching = [d for d in visible if keys <= d.party_keys]
         if matching and (facts.cue or facts.anaphora):
@@ -335,10 +367,12 @@ def _attach(facts: SentenceFacts, target: Draft, published: dt.date | None) -> N
         target.domains += [d for d in facts.domains if d not in target.domains]
     if facts.forums and target.forum is None and (facts.cue or facts.signing):
         target.forum = facts.forums[0]
-    if (facts.signing or facts.since) and target.date is None:
+    if (facts.event or facts.since) and target.date is None:
         target.date = best_date(facts.dates, published, near=facts.signing[0] if facts.signing else None)
-    if facts.signing and target.instrument is Instrument.UNSPECIFIED and facts.instruments:
+    if facts.signing and facts.instruments and (target.instrument is Instrument.UNSPECIFIED
+                                                or target.generic_instrument):
         target.instrument = facts.instrument()
+        target.generic_instrument = False
         target.tie = False
     if facts.signing:
         target.event = True

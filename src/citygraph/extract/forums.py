@@ -38,7 +38,7 @@ def find_forums(sentences: list[Sentence], places: list[PlaceMention], lang: Lan
     found: list[ForumMention] = []
     for sentence in sentences:
         previous: ForumMention | None = None
-        for run in _capitalised_runs(sentence.text):
+        for run in _capitalised_runs(sentence.text, frozenset(lang.weekdays) | frozenset(lang.months)):
             forum = _as_forum(run, sentence, lang)
             if forum is None:
                 continue
@@ -52,7 +52,7 @@ def find_forums(sentences: list[Sentence], places: list[PlaceMention], lang: Lan
     return found
 
 
-def _capitalised_runs(s: str) -> list[tuple[int, int, list[tuple[int, int, str]]]]:
+def _capitalised_runs(s: str, dates: frozenset[str] = frozenset()) -> list[tuple[int, int, list[tuple[int, int, str]]]]:
     """Maximal runs of capitalised words, allowing linking words and "(ACRONYM)" inside."""
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(s)]
     runs = []
@@ -69,7 +69,8 @@ def _capitalised_runs(s: str) -> list[tuple[int, int, list[tuple[int, int, str]]
                 break
             if _cap(nxt) or nxt.startswith("("):
                 j += 1
-            elif nxt.lower() in _LINKS and j + 2 < len(words) and _cap(words[j + 2][2]):
+            elif (nxt.lower() in _LINKS and j + 2 < len(words) and _cap(words[j + 2][2])
+                  and words[j + 2][2].lower() not in dates):
                 j += 1
             else:
                 break
@@ -135,9 +136,11 @@ def _forum_city(forum: ForumMention, places: list[PlaceMention], sentence: Sente
 def _add(found: list[ForumMention], forum: ForumMention) -> None:
     for other in found:
         same_acronym = forum.acronym and forum.acronym in (other.acronym, other.name.split()[0])
-        if forum.name.lower() == other.name.lower() or same_acronym or (
+        a, b = forum.name.lower(), other.name.lower()
+        prefix = a.startswith(b + " ") or b.startswith(a + " ")  # a headline shortens the name
+        if a == b or same_acronym or prefix or (
                 other.acronym and forum.name.split()[0] == other.acronym):
-            if len(forum.name) > len(other.name) and not same_acronym:
+            if len(forum.name) > len(other.name) and (not same_acronym or prefix):
                 other.name = forum.name
             other.acronym = other.acronym or forum.acronym
             other.city = other.city or forum.city

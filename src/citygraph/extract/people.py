@@ -76,7 +76,7 @@ def _read_person(text: str, sentence: Sentence, m: re.Match[str], by_start: dict
     if role is None:
         return None
     before = s[:m.start()]
-    place_before = _place_ending_at(base + m.start(), places)
+    place_before = _place_ending_at(text, base + m.start(), places, sentence.start)
     if lang.code == "en" and key == "secretary" and re.search(r"\b[A-Z]\w+\s*$", before):
         role = Role.MINISTER
     portfolio = re.search(r"(?:\b[A-Z][\w'’\-]*\s+(?:and\s+)?)+$", before) if lang.code == "en" else None
@@ -99,6 +99,9 @@ def _read_person(text: str, sentence: Sentence, m: re.Match[str], by_start: dict
         while i < len(tokens):
             a, b, w = tokens[i]
             pm = by_start.get(base + a)
+            if pm is not None and (unit_places or place_before is not None) and _capitalised_next(
+                    tokens, pm.end - base, by_start, base, lang, s):
+                pm = None  # "Davao City Mayor Ramon Villareal": the office is named, this starts the name
             if pm is not None:
                 unit_places.append(pm)
                 unit_words.append(pm.surface)
@@ -146,6 +149,14 @@ def _read_person(text: str, sentence: Sentence, m: re.Match[str], by_start: dict
                          base + name_tokens[0][0], of_place, of_body, acting, former, title)
 
 
+def _capitalised_next(tokens, end: int, by_start, base: int, lang: Language | None = None, s: str = "") -> bool:
+    """Is the token after ``end`` a capitalised word that is neither a place nor a title?"""
+    k = _skip_to(tokens, end)
+    if k >= len(tokens) or not tokens[k][2][:1].isupper() or base + tokens[k][0] in by_start:
+        return False
+    return not (lang is not None and lang.title_regex.match(s, tokens[k][0]))
+
+
 def _skip_to(tokens: list[tuple[int, int, str]], end: int) -> int:
     for k, (a, _b, _w) in enumerate(tokens):
         if a >= end:
@@ -170,11 +181,12 @@ def _after_comma_name(s: str, tokens, by_start, base: int, lang: Language):
 def _read_name(tokens, by_start, base: int, lang: Language, s: str) -> list[tuple[int, int, str]]:
     """Tokens of a personal name, honorifics skipped; empty if what follows is no name."""
     out: list[tuple[int, int, str]] = []
-    for a, b, w in tokens:
+    for k, (a, b, w) in enumerate(tokens):
         bare = w.rstrip(".").lower().replace(".", "")
         if not out and bare in lang.honorifics:
             continue
-        if base + a in by_start and not out:
+        if base + a in by_start and not out and not _capitalised_next(tokens, by_start[base + a].end - base,
+                                                                      by_start, base, lang, s):
             return []  # a place, not a name
         if w in (",", "(", ")", "/") or not w[0].isalnum():
             break
@@ -211,10 +223,10 @@ def _clean_name(tokens: list[tuple[int, int, str]], lang: Language) -> str:
     return " ".join(words)
 
 
-def _place_ending_at(pos: int, places: list[PlaceMention]) -> PlaceMention | None:
-    """A place right before a title: "Bogor Mayor", "Indonesia's Minister"."""
+def _place_ending_at(text: str, pos: int, places: list[PlaceMention], floor: int) -> PlaceMention | None:
+    """A place right before a title, in the same sentence: "Bogor Mayor", "Indonesia's Minister"."""
     for pm in places:
-        if 0 <= pos - pm.end <= 3:
+        if floor <= pm.start and 0 <= pos - pm.end <= 3 and re.fullmatch(r"(?:['’]s)?\s*", text[pm.end:pos]):
             return pm
     return None
 

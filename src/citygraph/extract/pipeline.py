@@ -34,7 +34,10 @@ def extract(article: Article, *, gazetteer: Gazetteer | None = None) -> Extracti
     dateline = find_dateline(body_start) if body_start else None
     places = find_place_mentions(text, sentences, lang, gazetteer, dateline)
     dateline_place = next((pm.place for pm in places if pm.dateline), None)
-    people = merge_people(find_people(text, sentences, places, lang, dateline_place))
+    found_people = find_people(text, sentences, places, lang, dateline_place)
+    names = [(p.name_start, p.end) for p in found_people]
+    places = [pm for pm in places if not any(a <= pm.start < b for a, b in names)]  # "Mayor Ramon Villareal"
+    people = merge_people(found_people)
     forums = find_forums(sentences, places, lang)
 
     facts: list[SentenceFacts] = []

@@ -62,11 +62,12 @@ class PlaceMention:
     government: bool = False  # "Pemerintah Kota Seoul", "Government of ..."
     dateline: bool = False
     title_role: Role | None = None  # the title right before it ("Wali Kota Bogor")
+    party_position: bool = True  # after a conjunction, "dengan", "with", "the city of", or a sentence start
 
     @property
     def party_eligible(self) -> bool:
         """Can this mention be a party? Countries only when named as a government."""
-        if self.qualifier or self.locative or self.organisation or self.dateline:
+        if self.qualifier or self.locative or self.organisation or self.dateline or not self.party_position:
             return False
         return self.place.kind is not PlaceKind.COUNTRY or self.government
 
@@ -89,7 +90,10 @@ def find_place_mentions(text: str, sentences: list[Sentence], lang: Language, ga
         seen.setdefault(normalise(_bare(surface)), place)
         seen.setdefault(normalise(place.name), place)
         mention = PlaceMention(start, end, surface, place, sentence_of(start), candidates, title_role=role)
-        mention.government = bool(_GOV_PREFIX.match(surface) or _GOV_BEFORE.search(text[max(0, start - 30):start]))
+        mention.government = bool(_GOV_PREFIX.match(surface) or _GOV_BEFORE.search(text[max(0, start - 30):start])
+                                  or lang.gov_before.search(text[max(0, start - 40):start])
+                                  or lang.gov_after.match(text[end:end + 40]))
+        mention.party_position = mention.government or _party_position(text, start, sentences, lang)
         mention.dateline = dateline is not None and dateline.start <= start < dateline.end
         mention.locative = _locative_before(text, start, lang) and role is None
         mention.qualifier = bool(_CAPITAL_OF.search(text[max(0, start - 25):start]))
@@ -195,6 +199,30 @@ def _choose(surface: str, kind_hint: PlaceKind | None, candidates: list[Place], 
     return pool[0]
 
 
+def _party_position(text: str, start: int, sentences: list[Sentence], lang: Language) -> bool:
+    """Is the word before the mention one after which a government can be a party?
+
+    Conjunctions, "dengan"/"with", list intros, kind words and the sentence start
+    qualify; a content word does not: in "penyeberangan Ketapang-Gilimanuk" or
+    "on the edge of Jakarta" the place only describes something else.
+    """
+    sentence_start = max((s.start for s in sentences if s.start <= start), default=0)
+    before = text[sentence_start:start].rstrip()
+    if not before:
+        return True
+    if before[-1] in ",()-–—:;\"“”'/&":
+        return True
+    if re.search(r"[A-Z][\w\-]*['’]s$", before):
+        return True  # "Japan's Okinawa Prefecture"
+    words = re.findall(r"[\w'’]+", before.lower())
+    if not words:
+        return True
+    last = words[-1]
+    if last == "of":
+        return len(words) > 1 and words[-2] in lang.of_heads
+    return last in lang.party_before
+
+
 def _locative_before(text: str, start: int, lang: Language) -> bool:
     """Is the mention the place where something happens ("di Moskow", "di Balai Kota Jinan")?"""
     before = text[max(0, start - 80):start]
@@ -216,7 +244,7 @@ def _locative_before(text: str, start: int, lang: Language) -> bool:
 def _organisation_around(text: str, start: int, end: int, lang: Language) -> bool:
     """Part of an organisation's name: a capitalised non-title word right before or after."""
     before = re.search(r"([\w'’\-]+)\s+$", text[max(0, start - 40):start])
-    if before:
+    if before and not lang.gov_before.search(text[max(0, start - 40):start]):
         word = before.group(1)
         sentence_start = re.search(r"(?:^|[.!?\n]\s*|[“\"]\s*)$", text[:before.start() + max(0, start - 40)])
         if (word[0].isupper() and word.lower() not in lang.sentence_openers
@@ -224,7 +252,7 @@ def _organisation_around(text: str, start: int, end: int, lang: Language) -> boo
                 and not sentence_start and not word.isdigit()):
             return True
     after = re.match(r"\s+([A-Z][\w'’\-]+)", text[end:end + 40])
-    if after:
+    if after and not lang.gov_after.match(text[end:end + 40]):
         word = after.group(1)
         if (not lang.title_regex.fullmatch(word) and word.lower() not in lang.title_words
                 and word.lower() not in lang.stop_words and word.lower() not in ("dan", "and", "serta")):

@@ -42,7 +42,12 @@ class Language:
     list_intro: re.Pattern[str]
     locative: re.Pattern[str]
     witness: re.Pattern[str]
+    gov_before: re.Pattern[str]
+    gov_after: re.Pattern[str]
+    party_before: frozenset[str]
+    of_heads: frozenset[str]
     instruments: tuple[tuple[Instrument, re.Pattern[str]], ...]
+    generic_instrument: re.Pattern[str]
     domains: tuple[tuple[str, re.Pattern[str]], ...]
     titles: dict[str, Role]
     title_regex: re.Pattern[str]
@@ -98,7 +103,12 @@ def load(code: str) -> Language:
         list_intro=_alternation(c.LIST_INTRO),
         locative=_alternation(c.LOCATIVE),
         witness=_alternation(r.WITNESS_CUES),
+        gov_before=re.compile(rf"(?:{'|'.join(c.GOVERNMENT_BEFORE)})\s*$", re.IGNORECASE),
+        gov_after=re.compile(rf"^\s*(?:{'|'.join(c.GOVERNMENT_AFTER)})\b", re.IGNORECASE),
+        party_before=frozenset(c.PARTY_BEFORE),
+        of_heads=frozenset(c.OF_HEADS),
         instruments=tuple((inst, _alternation(p)) for inst, p in mod.instruments.INSTRUMENT_PATTERNS.items()),
+        generic_instrument=_alternation(mod.instruments.GENERIC_PATTERNS),
         domains=tuple((code_, _alternation(p)) for code_, p in mod.domains.DOMAIN_CUES.items()),
         titles=titles,
         title_regex=_alternation([re.escape(t).replace("\\ ", " ") for t in titles]),

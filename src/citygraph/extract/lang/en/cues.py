@@ -52,7 +52,28 @@ LIST_INTRO: tuple[str, ...] = (r"including", r"includes?", r"such as", r"namely"
 
 LOCATIVE: tuple[str, ...] = (r"in", r"at", r"to", r"from", r"across", r"near", r"around", r"visit(?:ed|ing)?")
 
-GOVERNMENT: tuple[str, ...] = (r"government of", r"city of", r"municipality of", r"state of", r"province of")
+GOVERNMENT_BEFORE: tuple[str, ...] = (
+    r"government of(?: the)?", r"city of", r"municipality of", r"state of", r"province of", r"republic of",
+    r"city government of", r"city council of", r"municipal council of",
+)
+
+GOVERNMENT_AFTER: tuple[str, ...] = (
+    r"city council", r"municipal council", r"city government", r"metropolitan government",
+    r"prefectural government", r"provincial government", r"regency government", r"county council",
+)
+
+#: The word right before a place that can be a party (see the id module).
+PARTY_BEFORE: tuple[str, ...] = (
+    "and", "or", "with", "between", "among", "including", "includes", "include", "as", "namely", "partner",
+    "city", "cities", "town", "towns", "municipality", "county", "province", "prefecture", "regency", "state",
+    "besides", "both", "its", "their", "by",
+)
+
+#: "of" counts as a party position only after these.
+OF_HEADS: tuple[str, ...] = (
+    "city", "cities", "town", "towns", "municipality", "mayor", "mayors", "government", "governments",
+    "province", "prefecture", "regency", "state", "governor", "governors", "people", "council",
+)
 
 SENTENCE_OPENERS: tuple[str, ...] = (
     "the", "a", "an", "both", "during", "under", "after", "before", "with", "in", "at", "for",

@@ -46,6 +46,8 @@ COMMON_WORDS: frozenset[str] = frozenset(
     table temple the this time to tower town trade trust union unity university upper
     valley victory view village vista wall war water wave way well west white wind wood
     world young
+    international global urban policy development federal regional metropolitan general
+    sustainable goals union asia pacific cooperation agreement festival culture tourism
     """.split()
 )
 

@@ -11,7 +11,13 @@ INSTRUMENT_PATTERNS: dict[Instrument, tuple[str, ...]] = {
     ),
     Instrument.COOPERATION_AGREEMENT: (
         r"cooperation agreements?", r"co-operation agreements?", r"partnership agreements?",
-        r"sister ?city agreements?", r"agreements?", r"accords?", r"pacts?", r"treaty",
     ),
     Instrument.JOINT_DECLARATION: (r"joint declarations?", r"joint statements?", r"joint communiqu[eé]"),
 }
+
+#: Words for an agreement of any kind: a cooperation agreement unless the text
+#: names the instrument more precisely elsewhere ("renewed their sister city
+#: agreement, signing a fresh memorandum of understanding").
+GENERIC_PATTERNS: tuple[str, ...] = (
+    r"sister ?city agreements?", r"agreements?", r"accords?", r"pacts?", r"deal",
+)

@@ -74,8 +74,27 @@ LIST_INTRO: tuple[str, ...] = (r"di ?antaranya", r"antara lain", r"yaitu", r"yak
 #: Before a place: the place is where something happens, not a party.
 LOCATIVE: tuple[str, ...] = (r"di", r"ke", r"dari", r"menuju", r"asal", r"wilayah", r"kawasan", r"se")
 
-#: Before a place: a government name ("Pemerintah Kota X" is found by the gazetteer).
-GOVERNMENT: tuple[str, ...] = (r"pemerintah", r"pemerintahan", r"pemkot", r"pemkab", r"pemprov", r"pemko", r"pemda")
+#: Before a place: a government or its council (Malay names appear in Indonesian news too).
+GOVERNMENT_BEFORE: tuple[str, ...] = (
+    r"pemerintah", r"pemerintahan", r"pemkot", r"pemkab", r"pemprov", r"pemko", r"pemda",
+    r"pemerintah republik", r"republik", r"majlis bandaraya", r"majlis perbandaran", r"majlis daerah",
+    r"dewan bandaraya", r"dewan kota", r"pemerintah metropolitan", r"pemerintah daerah",
+)
+
+#: After a place: its government or council ("Seremban City Council").
+GOVERNMENT_AFTER: tuple[str, ...] = (r"city council", r"municipal council", r"city government", r"metropolitan government")
+
+#: The word right before a place that can be a party: conjunctions, partnership
+#: prepositions, list intros, kind words. A place after a content word
+#: ("penyeberangan Ketapang", "pasar-pasar Denpasar") only modifies a noun.
+PARTY_BEFORE: tuple[str, ...] = (
+    "dan", "serta", "atau", "dengan", "antara", "bersama", "selain", "yaitu", "yakni", "seperti",
+    "termasuk", "lain", "antaranya", "kota", "kabupaten", "provinsi", "prefektur", "pemerintah", "pihak",
+    "mitra", "city", "cities", "bersaudara", "kembar", "persahabatan", "dengan pemerintah", "oleh",
+)
+
+#: "of" counts only after these ("the city of X", "the mayors of X").
+OF_HEADS: tuple[str, ...] = ()
 
 #: Words that may begin a sentence in capitals without naming an organisation.
 SENTENCE_OPENERS: tuple[str, ...] = (

@@ -20,10 +20,13 @@ INSTRUMENT_PATTERNS: dict[Instrument, tuple[str, ...]] = {
     ),
     Instrument.COOPERATION_AGREEMENT: (
         r"perjanjian kerja ?sama", r"pks", r"perjanjian", r"cooperation agreement",
-        r"kesepakatan kerja ?sama", r"agreement",
+        r"kesepakatan kerja ?sama",
     ),
     Instrument.JOINT_DECLARATION: (
         r"deklarasi bersama", r"pernyataan bersama", r"joint declaration", r"joint statement",
         r"deklarasi",
     ),
 }
+
+#: Words for an agreement of any kind (see the en module).
+GENERIC_PATTERNS: tuple[str, ...] = (r"sister ?city agreements?", r"agreements?")

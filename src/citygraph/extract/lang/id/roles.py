@@ -12,6 +12,7 @@ from citygraph.model import Role
 #: Title as written -> role. Spelling variants of the news are listed as such.
 TITLES: dict[str, Role] = {
     "bupati": Role.REGENT,
+    "datuk bandar": Role.MAYOR,  # Malay: mayor of a city (Seremban, Kuala Lumpur)
     "dubes": Role.AMBASSADOR,
     "duta besar": Role.AMBASSADOR,
     "gubernur": Role.GOVERNOR,
