@@ -84,6 +84,9 @@ def find_place_mentions(text: str, sentences: list[Sentence], lang: Language, ga
     sentence_of = _sentence_index(sentences)
     for i, (start, end, surface, kind_hint, candidates) in enumerate(spans):
         start, surface, kind_hint = _after_title(text, start, end, surface, kind_hint, lang)
+        if kind_hint is not None and candidates and _title_before(text, start, lang) is None:
+            end, surface, candidates = _longer_name(text, start, end, surface, kind_hint, candidates, lang,
+                                                    gazetteer)
         role = _title_before(text, start, lang)
         qualifier_place = _qualifier_after(text, end, spans[i + 1:])
         place = _choose(surface, kind_hint, candidates, role, qualifier_place, seen)
@@ -93,15 +96,44 @@ def find_place_mentions(text: str, sentences: list[Sentence], lang: Language, ga
         mention.government = bool(_GOV_PREFIX.match(surface) or _GOV_BEFORE.search(text[max(0, start - 30):start])
                                   or lang.gov_before.search(text[max(0, start - 40):start])
                                   or lang.gov_after.match(text[end:end + 40]))
-        mention.party_position = mention.government or _party_position(text, start, sentences, lang)
+        # "the Japanese city of Kisarazu", "Kabupaten Sidoarjo": a kind word names a government
+        kind_worded = kind_hint is not None or surface[:1].islower()
+        mention.party_position = mention.government or kind_worded or _party_position(text, start, sentences, lang)
         mention.dateline = dateline is not None and dateline.start <= start < dateline.end
         mention.locative = _locative_before(text, start, lang) and role is None
         mention.qualifier = bool(_CAPITAL_OF.search(text[max(0, start - 25):start]))
-        mention.organisation = role is None and not mention.government and _organisation_around(
+        mention.organisation = role is None and not mention.government and not kind_worded and _organisation_around(
             text, start, end, lang)
         mentions.append(mention)
     _mark_qualifiers(text, mentions)
+    _resolve_blends(mentions)
     return mentions
+
+
+def _resolve_blends(mentions: list[PlaceMention]) -> None:
+    """An unlinked short form made of the first letters of each word of a place named in the same
+    article is that place: "Tobasa" for Toba Samosir, "Tangsel" for Tangerang Selatan."""
+    named = [m.place for m in mentions]
+    for mention in mentions:
+        if mention.place.linked:
+            continue
+        short = normalise(mention.place.name).replace(" ", "")
+        for place in named:
+            if place.key != mention.place.key and len(place.name.split()) > 1 and _is_blend(
+                    short, normalise(place.name).split()):
+                mention.place = place
+                break
+
+
+def _is_blend(short: str, words: list[str]) -> bool:
+    """Is ``short`` made of a non-empty prefix of each word, in order?"""
+    if not words:
+        return not short
+    first, rest = words[0], words[1:]
+    for k in range(min(len(first), len(short)), 0, -1):
+        if short[:k] == first[:k] and _is_blend(short[k:], rest):
+            return True
+    return False
 
 
 def _after_title(text: str, start: int, end: int, surface: str, kind_hint: PlaceKind | None, lang: Language
@@ -114,6 +146,34 @@ def _after_title(text: str, start: int, end: int, surface: str, kind_hint: Place
             if new_start < end:
                 return new_start, text[new_start:end], None
     return start, surface, kind_hint
+
+
+def _longer_name(text: str, start: int, end: int, surface: str, kind: PlaceKind, candidates: list[Place],
+                 lang: Language, gazetteer: Gazetteer) -> tuple[int, str, list[Place]]:
+    """"Kabupaten Toba Samosir": after a kind word the name runs on past the part the gazetteer knows.
+
+    The longer name is looked up again; a name the gazetteer does not know
+    becomes an unlinked place rather than being cut to a shorter, wrong one.
+    """
+    match = re.match(r"(\s+[A-Z][\w'’\-]+){1,2}", text[end:end + 40])
+    if not match:
+        return end, surface, candidates
+    words = match.group().split()
+    for word in words:
+        low = word.lower()
+        if (low in lang.title_words or low in lang.stop_words or lang.title_regex.fullmatch(word)
+                or low in lang.months or low in lang.weekdays or low in lang.sentence_openers):
+            return end, surface, candidates
+    longer = surface + match.group()
+    found = [p for p in gazetteer.lookup(longer) if p.kind is kind]
+    if found:
+        return end + match.end(), longer, found
+    rank = _RANK.get(kind, 0)
+    for mention in gazetteer.find_mentions(match.group().strip()):
+        if any(_RANK.get(c.kind, 0) > rank for c in mention.candidates):
+            return end, surface, candidates  # "Kota Bandung Jawa Barat": a place and its province
+    bare = " ".join((_bare(surface) + match.group()).split())
+    return end + match.end(), longer, [gazetteer.unlinked(bare, kind, candidates[0].country)]
 
 
 def _sentence_index(sentences: list[Sentence]):
@@ -247,7 +307,7 @@ def _organisation_around(text: str, start: int, end: int, lang: Language) -> boo
     if before and not lang.gov_before.search(text[max(0, start - 40):start]):
         word = before.group(1)
         sentence_start = re.search(r"(?:^|[.!?\n]\s*|[“\"]\s*)$", text[:before.start() + max(0, start - 40)])
-        if (word[0].isupper() and word.lower() not in lang.sentence_openers
+        if (word[0].isupper() and word.lower() not in lang.sentence_openers and not re.search(r"['’]s$", word)
                 and not lang.title_regex.fullmatch(word) and word.lower() not in lang.title_words
                 and not sentence_start and not word.isdigit()):
             return True
