@@ -70,6 +70,7 @@ class SentenceFacts:
     witnesses_from: int | None = None
     mentioned: frozenset[str] = frozenset()  # keys of every government named, in any role
     renewal_verb: bool = False
+    continues_paragraph: bool = False  # no line break since the previous sentence
 
     @property
     def cue(self) -> bool:
@@ -186,6 +187,7 @@ def assemble(all_facts: list[SentenceFacts], published: dt.date | None) -> list[
     """Build the article's agreements from its sentences (see the module docstring)."""
     drafts: list[Draft] = []
     last_target: Draft | None = None
+    previous: Draft | None = None  # what the previous sentence was about
     pending: list[SentenceFacts] = []
     for facts in all_facts:
         title = facts.sentence.title
@@ -193,7 +195,7 @@ def assemble(all_facts: list[SentenceFacts], published: dt.date | None) -> list[
         if facts.cue and not facts.negated and len(parties) >= 2:
             for draft in _candidates(facts, parties, published):
                 draft.weak = title
-                last_target = _merge(drafts, draft)
+                last_target = previous = _merge(drafts, draft)
             continue
         if title:
             continue
@@ -201,7 +203,14 @@ def assemble(all_facts: list[SentenceFacts], published: dt.date | None) -> list[
         if target is None:
             if facts.cue or facts.continuation or facts.signing:
                 pending.append(facts)
+            elif (previous is not None and facts.continues_paragraph and not facts.negated
+                  and facts.mentioned <= previous.party_keys):
+                # the paragraph goes on about the same agreement: its scope words count
+                previous.domains += [d for d in facts.domains if d not in previous.domains]
+                continue
+            previous = None
             continue
+        previous = target
         split = _split_off(facts, target, published)
         if split is not None:
             drafts.append(split)

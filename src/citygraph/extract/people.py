@@ -127,7 +127,7 @@ def _read_person(text: str, sentence: Sentence, m: re.Match[str], by_start: dict
             if w[0].isupper() or low in lang.honorifics:
                 name_tokens = _read_name(tokens[i:], by_start, base, lang, s)
             break
-    if not name_tokens and appos and not m.group()[0].isupper() and lang.code == "en":
+    if appos and not m.group()[0].isupper() and lang.code == "en" and comma_name is None:
         return _appositive(text, sentence, m, appos, role, places, lang)
     if not name_tokens and appos and lang.code == "en" and key in ("leader", "head", "chairman", "chair",
                                                                       "director", "charge d'affaires",
@@ -265,8 +265,8 @@ def _appositive(text: str, sentence: Sentence, m: re.Match[str], appos: re.Match
     """"Stewart Young, leader of Cumbria County Council": the name comes first."""
     base = sentence.start
     name = appos.group(1).strip()
-    if any(pm.start == base + appos.start(1) for pm in places):
-        return None
+    if any(pm.start == base + appos.start(1) and pm.end >= base + appos.end(1) for pm in places):
+        return None  # "Paris, the capital of ...": a place, not a person
     rest = sentence.text[m.end():]
     body_match = re.match(r"\s+(?:of|at|in)\s+(?:the\s+)?([^,.;]+)", rest)
     body = body_match.group(1).strip() if body_match else None

@@ -48,7 +48,9 @@ def extract(article: Article, *, gazetteer: Gazetteer | None = None) -> Extracti
         masked = _name_spans(sentence, people_here, forums_here, in_sentence)
         dates = find_dates(sentence.text, lang)
         domains = find_domains(sentence.text, domain_langs, masked)
-        facts.append(read_sentence(sentence, in_sentence, people_here, forums_here, dates, domains, lang))
+        sentence_facts = read_sentence(sentence, in_sentence, people_here, forums_here, dates, domains, lang)
+        sentence_facts.continues_paragraph = bool(facts) and "\n" not in text[facts[-1].sentence.end:sentence.start]
+        facts.append(sentence_facts)
     drafts = assemble(facts, article.published)
 
     def evidence(index: int) -> Evidence:

@@ -12,7 +12,7 @@ DOMAIN_CUES: dict[str, tuple[str, ...]] = {
         r"metro", r"cycling", r"walking", r"mobility", r"vehicles?",
     ),
     "economy_trade": (
-        r"econom(?:y|ic)", r"trade", r"trading", r"investment", r"invest", r"business(?:es)?",
+        r"econom(?:y|ic)", r"trade", r"trading", r"investment", r"invest",
         r"commerce", r"exports?", r"imports?",
     ),
     "creative_economy": (
@@ -34,6 +34,7 @@ DOMAIN_CUES: dict[str, tuple[str, ...]] = {
     "environment": (
         r"environment(?:al)?", r"waste", r"green spaces?", r"pollution", r"clean(?:ing)? (?:up )?(?:the )?air",
         r"air quality", r"climate(?: change)?", r"emissions", r"low[- ]carbon", r"recycling",
+        r"conservation", r"coral reefs?", r"biodiversity", r"forests?", r"mangroves?",
     ),
     "water_sanitation": (
         r"water", r"sanitation", r"wastewater", r"sewage", r"drainage", r"clean water",

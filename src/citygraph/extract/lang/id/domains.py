@@ -18,7 +18,7 @@ DOMAIN_CUES: dict[str, tuple[str, ...]] = {
         r"kereta(?: api| bawah tanah)?", r"bus", r"brt", r"mrt", r"lrt", r"jalan raya",
     ),
     "economy_trade": (
-        r"ekonomi", r"perdagangan", r"investasi", r"penanaman modal", r"bisnis", r"dagang",
+        r"ekonomi", r"perdagangan", r"investasi", r"penanaman modal", r"dagang",
         r"perekonomian", r"ekspor", r"impor", r"pasar",
     ),
     "creative_economy": (
@@ -43,7 +43,8 @@ DOMAIN_CUES: dict[str, tuple[str, ...]] = {
     "environment": (
         r"lingkungan hidup", r"lingkungan", r"kebersihan", r"pertamanan", r"taman kota", r"sampah",
         r"persampahan", r"ruang terbuka hijau", r"rth", r"pengomposan", r"kompos", r"rendah karbon",
-        r"perubahan iklim", r"polusi", r"pencemaran", r"kualitas udara",
+        r"perubahan iklim", r"polusi", r"pencemaran", r"kualitas udara", r"konservasi", r"terumbu karang",
+        r"mangrove", r"hutan kota", r"keanekaragaman hayati",
     ),
     "water_sanitation": (
         r"air bersih", r"air minum", r"sanitasi", r"limbah", r"air limbah", r"tinja", r"drainase",
