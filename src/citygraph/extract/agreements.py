@@ -60,14 +60,17 @@ class SentenceFacts:
     renewed: bool = False
     tie: bool = False
     since: bool = False
-    negated: bool = False
+    negated: bool = False  # a denial right before a cue: "belum ada rencana MoU", "did not sign"
+    negation_anywhere: bool = False  # "..., namun belum dimasukkan": keeps its domains out
+    wish: bool = False  # "berharap ... bisa menjalin kerja sama": no step taken
     anaphora: bool = False
     continuation: bool = False
     list_intro: int | None = None
     sister_at: int | None = None
     instruments: list[tuple[int, Instrument]] = field(default_factory=list)
     generic: list[int] = field(default_factory=list)  # "agreement", "pact": some instrument
-    witnesses_from: int | None = None
+    witnesses_from: int | None = None  # "disaksikan X": people after this only witnessed
+    witnesses_until: int | None = None  # "X menyaksikan ...": people before this only witnessed
     mentioned: frozenset[str] = frozenset()  # keys of every government named, in any role
     renewal_verb: bool = False
     continues_paragraph: bool = False  # no line break since the previous sentence
@@ -98,9 +101,13 @@ class SentenceFacts:
         """Officials in a signing sentence who are not only witnesses."""
         if not self.signing:
             return []
-        base = self.sentence.start
-        return [p for p in self.people
-                if self.witnesses_from is None or p.start - base < self.witnesses_from]
+        return [p for p in self.people if not self.witnessing(p.start)]
+
+    def witnessing(self, pos: int) -> bool:
+        """Is the article offset ``pos`` inside the sentence's witness clause?"""
+        at = pos - self.sentence.start
+        return ((self.witnesses_from is not None and at >= self.witnesses_from)
+                or (self.witnesses_until is not None and at < self.witnesses_until))
 
 
 @dataclass
@@ -142,7 +149,8 @@ def read_sentence(sentence: Sentence, places: list[PlaceMention], people: list[P
     facts.renewed = bool(lang.renewed.search(s))
     facts.tie = bool(lang.tie.search(s))
     facts.since = bool(lang.since.search(s))
-    facts.negated = bool(lang.negation.search(s))
+    facts.negation_anywhere = bool(lang.negation.search(s))
+    facts.wish = bool(lang.wish.search(s))
     facts.anaphora = bool(lang.anaphora.search(s))
     facts.continuation = bool(lang.continuation.search(s))
     intro = lang.list_intro.search(s)
@@ -155,8 +163,13 @@ def read_sentence(sentence: Sentence, places: list[PlaceMention], people: list[P
     facts.instruments.sort()
     facts.generic = [m.start() for m in lang.generic_instrument.finditer(s)
                      if not any(a <= m.start() < a + 20 for a, _ in facts.instruments)]
+    cue_starts = ([m.start() for m in lang.cooperation.finditer(s)] + [m.start() for m in lang.sister.finditer(s)]
+                  + [a for a, _ in facts.instruments] + facts.generic + facts.signing)
+    facts.negated = any(0 <= c - n.end() <= 25 for n in lang.negation.finditer(s) for c in cue_starts)
     witness = lang.witness.search(s)
     facts.witnesses_from = witness.start() if witness else None
+    active = lang.witness_verbs.search(s)
+    facts.witnesses_until = active.start() if active and not witness else None
     facts.renewal_verb = bool(facts.renewed)
     keys = {pm.place.key for pm in places if not pm.qualifier and not pm.dateline}
     keys |= {p.of_place.key for p in people if p.of_place is not None}
@@ -165,12 +178,16 @@ def read_sentence(sentence: Sentence, places: list[PlaceMention], people: list[P
 
 
 def parties_of(facts: SentenceFacts) -> list[Place]:
-    """Governments in the sentence that can be parties, in order of mention."""
+    """Governments in the sentence that can be parties, in order of mention.
+
+    Nothing after a witness cue ("disaksikan", "witnessed by") is a party.
+    """
     found: list[tuple[int, Place]] = []
     for pm in facts.places:
-        if pm.party_eligible:
+        if pm.party_eligible and not facts.witnessing(pm.start):
             found.append((pm.start, pm.place))
-    for person in facts.signers() if facts.signing else facts.people:
+    people = facts.signers() if facts.signing else [p for p in facts.people if not facts.witnessing(p.start)]
+    for person in people:
         place = person.of_place
         if place is not None and place.kind is not PlaceKind.COUNTRY:
             found.append((person.start, place))
@@ -192,7 +209,8 @@ def assemble(all_facts: list[SentenceFacts], published: dt.date | None) -> list[
     for facts in all_facts:
         title = facts.sentence.title
         parties = parties_of(facts)
-        if facts.cue and not facts.negated and len(parties) >= 2:
+        creates = facts.cue and not facts.negated and not (facts.wish and not facts.event and not facts.planned)
+        if creates and len(parties) >= 2:
             for draft in _candidates(facts, parties, published):
                 draft.weak = title
                 last_target = previous = _merge(drafts, draft)
@@ -203,7 +221,7 @@ def assemble(all_facts: list[SentenceFacts], published: dt.date | None) -> list[
         if target is None:
             if facts.cue or facts.continuation or facts.signing:
                 pending.append(facts)
-            elif (previous is not None and facts.continues_paragraph and not facts.negated
+            elif (previous is not None and facts.continues_paragraph and not facts.negation_anywhere
                   and facts.mentioned <= previous.party_keys):
                 # the paragraph goes on about the same agreement: its scope words count
                 previous.domains += [d for d in facts.domains if d not in previous.domains]
@@ -236,7 +254,9 @@ def _candidates(facts: SentenceFacts, parties: list[Place], published: dt.date |
     if facts.event or facts.since:
         date = best_date(facts.dates, published, near=signing_at)
     instrument = facts.instrument()
-    tie = not facts.signing and status is Status.SIGNED and instrument is Instrument.UNSPECIFIED
+    # an existing relationship stated as a fact ("telah menjadi kota kembar sejak 1997")
+    tie = (not facts.signing and status is Status.SIGNED and instrument is Instrument.UNSPECIFIED
+           and (facts.tie or facts.since))
     signers = [p for p in facts.signers() if p.of_place is not None and p.of_place in parties]
     forum = facts.forums[0] if facts.forums else None
 
@@ -248,14 +268,20 @@ def _candidates(facts: SentenceFacts, parties: list[Place], published: dt.date |
                      event=bool(facts.signing) or status is not Status.SIGNED,
                      generic_instrument=facts.instrument_is_generic())
 
-    if facts.list_intro is not None and facts.sister_at is not None and facts.list_intro > facts.sister_at:
-        cut = facts.sentence.start + facts.list_intro
+    if facts.sister_at is not None and instrument is Instrument.UNSPECIFIED and (
+            facts.list_intro is not None and facts.list_intro > facts.sister_at or len(parties) >= 3):
+        # a sister tie joins two governments: "A has sister cities (including) B, C and D" is three ties
+        cut = facts.sentence.start + (facts.list_intro if facts.list_intro is not None
+                                      and facts.list_intro > facts.sister_at else facts.sister_at)
         members = [pm.place for pm in facts.places if pm.party_eligible and pm.start >= cut]
         owners = [p for p in parties if p not in members]
+        if not owners and len(members) >= 3:
+            owners, members = members[:1], members[1:]
         if members and owners:
             owner = owners[-1]
-            return [Draft([owner, m], Instrument.UNSPECIFIED, Status.SIGNED, True, None, None, [], [],
-                          [facts.sentence.index], tie=True) for m in members if m.key != owner.key]
+            return [Draft([owner, m], Instrument.UNSPECIFIED, status, True, None, None, [], [],
+                          [facts.sentence.index], tie=status is Status.SIGNED)
+                    for m in members if m.key != owner.key]
     return [draft(parties)]
 
 
@@ -360,19 +386,25 @@ def _split_off(facts: SentenceFacts, target: Draft, published: dt.date | None) -
     different instrument signed by the same governments is an agreement of its own."""
     named = [inst for _pos, inst in facts.instruments if inst is not Instrument.UNSPECIFIED]
     inst = facts.instrument()
-    if not (facts.signing and named and facts.anaphora and target.instrument is not Instrument.UNSPECIFIED
-            and inst is not target.instrument and inst is not Instrument.UNSPECIFIED):
+    earlier_instrument = (facts.anaphora and target.instrument is not Instrument.UNSPECIFIED
+                          and inst is not target.instrument)
+    # "Kedua kota menandatangani perjanjian baru ...": a signing after a tie that already existed
+    new_after_tie = target.tie and target.date is not None
+    if not (facts.signing and (named or facts.generic) and (earlier_instrument or new_after_tie)
+            and inst is not Instrument.UNSPECIFIED):
         return None
     date = best_date(facts.dates, published, near=facts.signing[0])
     if date is None or (target.date is not None and _dates_agree(date, target.date)):
         return None
-    return Draft(list(target.parties), inst, Status.SIGNED, facts.sister, date, None, [], [],
-                 [facts.sentence.index], event=True)
+    return Draft(list(target.parties), inst, Status.RENEWED if facts.renewed else Status.SIGNED, facts.sister,
+                 date, facts.forums[0] if facts.forums else None,
+                 [] if facts.negation_anywhere else list(facts.domains),
+                 [p for p in facts.signers() if p.of_place in target.parties], [facts.sentence.index], event=True)
 
 
 def _attach(facts: SentenceFacts, target: Draft, published: dt.date | None) -> None:
     target.attached.append(facts.sentence.index)
-    if not facts.negated:
+    if not facts.negation_anywhere:
         target.domains += [d for d in facts.domains if d not in target.domains]
     if facts.forums and target.forum is None and (facts.cue or facts.signing):
         target.forum = facts.forums[0]
@@ -398,7 +430,10 @@ def _fallback_signatories(draft: Draft, all_facts: list[SentenceFacts]) -> None:
     if draft.signatories or draft.tie or draft.status is Status.PLANNED or not draft.event:
         return
     for index in sorted(draft.sentences + draft.attached):
-        for person in all_facts[index].people:
+        facts = all_facts[index]
+        for person in facts.people:
+            if facts.witnessing(person.start):
+                continue
             if person.role in _LEADERS and person.of_place in draft.parties and all(
                     p.name != person.name for p in draft.signatories):
                 draft.signatories.append(person)

@@ -169,10 +169,13 @@ def resolve(mention: DateMention, published: dt.date | None) -> PartialDate | No
         return PartialDate(day.year, day.month, day.day)
     if mention.relative_years is not None:
         return PartialDate(published.year + mention.relative_years) if published else None
-    if mention.past_weekday and mention.day is None and mention.weekday is not None:
+    if mention.day is None and mention.month is None and mention.weekday is not None:
+        # "last Tuesday" is the one before publication; a bare "on Monday" may be the day itself
         if published is None:
             return None
-        delta = (published.weekday() - mention.weekday) % 7 or 7
+        delta = (published.weekday() - mention.weekday) % 7
+        if mention.past_weekday and delta == 0:
+            delta = 7
         day = published - dt.timedelta(days=delta)
         return PartialDate(day.year, day.month, day.day)
     if mention.month is None and mention.year is None:

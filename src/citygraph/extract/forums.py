@@ -19,7 +19,8 @@ from citygraph.extract.text import Sentence
 from citygraph.model import Place, PlaceKind
 
 _WORD = re.compile(r"\(\s*[\w\-]+\s*\)|[\w][\w'’\-]*")
-_LINKS = frozenset({"for", "on", "of", "the", "and", "dan", "untuk", "tentang", "menuju", "de", "in"})
+#: Lower-case words that may sit inside an event's name; "in"/"di" never do: what follows is its city.
+_LINKS = frozenset({"for", "on", "of", "the", "and", "dan", "untuk", "tentang", "menuju", "de"})
 
 
 @dataclass

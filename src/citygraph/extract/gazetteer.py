@@ -198,6 +198,7 @@ _APOSTROPHES: Final = re.compile(r"['’‘`´ʻʼʹ′]")
 _NON_WORD: Final = re.compile(r"[\W_]+")
 #: A token of running text: letters/digits (with combining marks), apostrophes
 #: inside a word kept ("Xi'an", "Jum'at") so that it normalises like a name.
+_POSSESSIVE: Final = re.compile(r"\w{2,}['’]s$")
 _TOKEN: Final = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+(?:['’‘`ʼ](?:[^\W_]|[\u0300-\u036f])+)*")
 #: What may stand between two tokens of one name: blanks, a hyphen, a dot
 #: (abbreviation: "Kab. Bogor", "D.C."), not a comma, bracket or line break.
@@ -554,7 +555,9 @@ class Gazetteer:
         when written in capitals.
         """
         never, ambiguous = _stop_sets(lang)
-        spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        # an English possessive is not part of the name: "Japan's Okinawa Prefecture"
+        spans = [(m.start(), m.end() - 2 if _POSSESSIVE.search(m.group()) else m.end())
+                 for m in _TOKEN.finditer(text)]
         forms = [normalise(text[s:e]) for s, e in spans]
         joinable = [
             i + 1 < len(spans) and _GAP.fullmatch(text, spans[i][1], spans[i + 1][0]) is not None

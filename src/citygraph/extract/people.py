@@ -24,7 +24,7 @@ from citygraph.extract.text import Dateline, Sentence
 from citygraph.model import Evidence, Person, Place, PlaceKind, Role
 
 _TOKEN = re.compile(r"\(|\)|,|[\w][\w'’\-]*(?:\.[\w]+)*\.?|[^\w\s]")
-_CONNECTORS = frozenset({"yang", "juga", "untuk", "dan", "of", "the", "for", "at", "in", "and", "on", "se"})
+_CONNECTORS = frozenset({"yang", "juga", "untuk", "dan", "of", "the", "for", "at", "in", "and", "on", "se", "to"})
 _NAME_PARTICLES = frozenset({"bin", "binti", "van", "von", "de", "da", "der", "del", "al", "el", "le", "la"})
 _ORG_BEFORE_PLACE = re.compile(r"\b(?:KBRI|KJRI|embassy|consulate|Kedutaan|Konsulat|Sekber|Setda)\b", re.I)
 
@@ -140,10 +140,15 @@ def _read_person(text: str, sentence: Sentence, m: re.Match[str], by_start: dict
     name = _clean_name(name_tokens, lang)
     if not name:
         return None
-    acting = any(re.search(rf"(?:^|\s){re.escape(p)}\s*$", before.lower()) for p in lang.acting)
-    former = any(re.search(rf"(?:^|\s){re.escape(p)}\s*$", before.lower()) for p in lang.former)
-    of_place, of_body = _office(role, unit_places, unit_words, place_before, places, sentence, base + m.start(),
-                                dateline_place)
+    # "Plt. Wali Kota ...", and in English "Acting Jakarta Governor ...": the prefix may precede the place
+    prefix_zone = before.lower() if place_before is None else s[:place_before.start - base].lower()
+    acting = any(re.search(rf"(?:^|\s){re.escape(p)}\s*$", z) for p in lang.acting for z in (before.lower(), prefix_zone))
+    former = any(re.search(rf"(?:^|\s){re.escape(p)}\s*$", z) for p in lang.former for z in (before.lower(), prefix_zone))
+    if role in (Role.AMBASSADOR, Role.CONSUL):
+        of_place, of_body = _mission(unit_places, unit_words, place_before, lang)
+    else:
+        of_place, of_body = _office(role, unit_places, unit_words, place_before, places, sentence,
+                                    base + m.start(), dateline_place)
     start = base + (portfolio.start() if portfolio and place_before is None else m.start())
     return PersonMention(name, role, sentence.index, start, base + name_tokens[-1][1],
                          base + name_tokens[0][0], of_place, of_body, acting, former, title)
@@ -229,6 +234,24 @@ def _place_ending_at(text: str, pos: int, places: list[PlaceMention], floor: int
         if floor <= pm.start and 0 <= pos - pm.end <= 3 and re.fullmatch(r"(?:['’]s)?\s*", text[pm.end:pos]):
             return pm
     return None
+
+
+def _mission(unit_places: list[PlaceMention], unit_words: list[str], place_before: PlaceMention | None,
+             lang: Language) -> tuple[Place | None, str | None]:
+    """An envoy serves the country that sends them: "Duta Besar RI untuk Jepang" is Indonesia's."""
+    if place_before is not None:
+        return place_before.place, None
+    lowered = [w.lower() for w in unit_words]
+    cut = next((i for i, w in enumerate(lowered) if w in ("untuk", "to", "for", "di", "in")), len(lowered))
+    senders = [pm for pm in unit_places if pm.surface in unit_words[:cut]]
+    if senders:
+        return senders[0].place, None
+    for word in lowered[:cut]:
+        if word in lang.own_country:
+            from citygraph.extract.gazetteer import Gazetteer
+
+            return Gazetteer.default().country(lang.own_country[word]), None
+    return None, None
 
 
 def _office(role: Role, unit_places: list[PlaceMention], unit_words: list[str],

@@ -87,7 +87,7 @@ def find_place_mentions(text: str, sentences: list[Sentence], lang: Language, ga
         if kind_hint is not None and candidates and _title_before(text, start, lang) is None:
             end, surface, candidates = _longer_name(text, start, end, surface, kind_hint, candidates, lang,
                                                     gazetteer)
-        role = _title_before(text, start, lang)
+        role = _title_before(text, start, lang) or _title_after(text, end, lang)
         qualifier_place = _qualifier_after(text, end, spans[i + 1:])
         place = _choose(surface, kind_hint, candidates, role, qualifier_place, seen)
         seen.setdefault(normalise(_bare(surface)), place)
@@ -228,6 +228,15 @@ def _title_before(text: str, start: int, lang: Language) -> Role | None:
         if all(w.lower() in lang.title_words for w in words) and not re.search(r"[,.;:()]", gap):
             best = lang.titles.get(re.sub(r"\s+", " ", m.group().lower()))
     return best
+
+
+def _title_after(text: str, end: int, lang: Language) -> Role | None:
+    """English puts the place first: "Bogor Regent ...", "Kyoto Governor ..."."""
+    m = re.match(r"(?:['’]s)?\s+", text[end:end + 4])
+    if not m:
+        return None
+    title = lang.title_regex.match(text, end + m.end())
+    return lang.titles.get(re.sub(r"\s+", " ", title.group().lower())) if title else None
 
 
 def _qualifier_after(text: str, end: int, following: list) -> Place | None:

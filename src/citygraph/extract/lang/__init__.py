@@ -37,11 +37,14 @@ class Language:
     tie: re.Pattern[str]
     since: re.Pattern[str]
     negation: re.Pattern[str]
+    wish: re.Pattern[str]
+    own_country: dict[str, str]
     anaphora: re.Pattern[str]
     continuation: re.Pattern[str]
     list_intro: re.Pattern[str]
     locative: re.Pattern[str]
     witness: re.Pattern[str]
+    witness_verbs: re.Pattern[str]
     gov_before: re.Pattern[str]
     gov_after: re.Pattern[str]
     party_before: frozenset[str]
@@ -96,6 +99,8 @@ def load(code: str) -> Language:
         tie=_alternation(c.TIE),
         since=_alternation(c.SINCE),
         negation=_alternation(c.NEGATION),
+        wish=_alternation(c.WISH),
+        own_country=dict(r.OWN_COUNTRY),
         anaphora=_alternation(c.ANAPHORA),
         continuation=re.compile(
             rf"^\W*(?:{'|'.join(sorted(c.CONTINUATION_STARTS, key=len, reverse=True))})\b", re.IGNORECASE
@@ -103,6 +108,7 @@ def load(code: str) -> Language:
         list_intro=_alternation(c.LIST_INTRO),
         locative=_alternation(c.LOCATIVE),
         witness=_alternation(r.WITNESS_CUES),
+        witness_verbs=_alternation(r.WITNESS_VERBS),
         gov_before=re.compile(rf"(?:{'|'.join(c.GOVERNMENT_BEFORE)})\s*$", re.IGNORECASE),
         gov_after=re.compile(rf"^\s*(?:{'|'.join(c.GOVERNMENT_AFTER)})\b", re.IGNORECASE),
         party_before=frozenset(c.PARTY_BEFORE),

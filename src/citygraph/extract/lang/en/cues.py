@@ -35,6 +35,11 @@ TIE: tuple[str, ...] = (
 
 SINCE: tuple[str, ...] = (r"since", r"established in", r"began in", r"started in", r"dating back to")
 
+WISH: tuple[str, ...] = (
+    r"hope[sd]?", r"hoping", r"wish(?:es|ed)?", r"would like", r"would love", r"one day", r"dream",
+    r"wants? to", r"wanted to", r"could one day", r"someday",
+)
+
 NEGATION: tuple[str, ...] = (
     r"no plans?", r"not", r"never", r"without", r"cancel(?:led|ed)", r"scrapped", r"whether",
     r"rather than",
@@ -66,7 +71,7 @@ GOVERNMENT_AFTER: tuple[str, ...] = (
 PARTY_BEFORE: tuple[str, ...] = (
     "and", "or", "with", "between", "among", "including", "includes", "include", "as", "namely", "partner",
     "city", "cities", "town", "towns", "municipality", "county", "province", "prefecture", "regency", "state",
-    "besides", "both", "its", "their", "by",
+    "besides", "both", "its", "their",
 )
 
 #: "of" counts as a party position only after these.

@@ -68,7 +68,14 @@ DEGREES: frozenset[str] = frozenset("""
 TITLE_WORDS: frozenset[str] = frozenset("""
     affairs agriculture and culture development economic economy education energy environment
     finance foreign forestry health home housing industry infrastructure interior international
-    of planning relations tourism trade transport urban works
+    of planning relations tourism trade transport urban works to
     """.split())
 
-WITNESS_CUES: tuple[str, ...] = ("witnessed", "accompanied", "attended", "in the presence of", "looked on")
+#: Abbreviations of a country in titles; none in English news.
+OWN_COUNTRY: dict[str, str] = {}
+
+#: After these, the people named are witnesses ("witnessed by X").
+WITNESS_CUES: tuple[str, ...] = ("witnessed by", "accompanied by", "in the presence of", "attended by", "witnessed")
+
+#: Before these, the people named are witnesses ("X looked on as ...").
+WITNESS_VERBS: tuple[str, ...] = ("looked on", "attended", "witnessed the", "watched")

@@ -50,6 +50,12 @@ TIE: tuple[str, ...] = (
 #: Start of a relationship: a year after these is the tie's date.
 SINCE: tuple[str, ...] = (r"sejak", r"dirintis", r"dimulai", r"dijalin", r"diresmikan")
 
+#: Hopes and wishes: no step taken, so no agreement ("berharap ... bisa menjalin kerja sama").
+WISH: tuple[str, ...] = (
+    r"berharap", r"harapan", r"mengharapkan", r"ingin", r"menginginkan", r"semoga", r"mudah-mudahan",
+    r"bercita-cita", r"suatu hari", r"kelak", r"mimpi",
+)
+
 #: Denials: the sentence says no agreement exists or is planned.
 NEGATION: tuple[str, ...] = (
     r"belum ada", r"tidak ada", r"bukan", r"tanpa", r"belum dimasukkan", r"tidak termasuk",

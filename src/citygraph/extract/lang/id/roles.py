@@ -81,11 +81,14 @@ TITLE_WORDS: frozenset[str] = frozenset("""
     perdagangan perencanaan perhubungan perindustrian perpustakaan pertamanan pertanian perumahan
     pemuda olahraga protokol publik reformasi riset ruang sama sekretariat setda setdakab
     setdako setdaprov sosial sumber tata teknologi umum urusan dprd dprk dprrd kbri kjri
-    ad interim daya manusia hidup terbuka hijau dan
+    ad interim daya manusia hidup terbuka hijau dan untuk ri
     """.split())
 
-#: Words that make the person a witness or companion, not a signatory.
-WITNESS_CUES: tuple[str, ...] = (
-    "didampingi", "disaksikan", "menyaksikan", "mendampingi", "turut hadir", "turut mendampingi",
-    "dihadiri",
-)
+#: Abbreviations of the country itself in titles ("Duta Besar RI untuk Jepang").
+OWN_COUNTRY: dict[str, str] = {"ri": "ID", "nkri": "ID"}
+
+#: After these, the people named are witnesses or companions, not signatories ("disaksikan X").
+WITNESS_CUES: tuple[str, ...] = ("didampingi", "disaksikan", "dihadiri", "disaksikan oleh", "didampingi oleh")
+
+#: Before these, the people named are witnesses ("X menyaksikan penandatanganan ...").
+WITNESS_VERBS: tuple[str, ...] = ("menyaksikan", "mendampingi", "turut hadir", "turut mendampingi", "hadir")
