@@ -4,10 +4,12 @@ Sentences are written for the tests (not taken from any corpus); each group is
 named after the behaviour it pins down.
 """
 import datetime as dt
+
 import pytest
+
 from citygraph.extract.pipeline import extract
 from citygraph.extract.text import split_sentences
-from citygraph.model import Article, Instrument, PlaceKind, Role, Status
+from citygraph.model import Article, PlaceKind, Role
 
 
 def X(text, lang, published=None):
@@ -111,8 +113,8 @@ def test_en_witness_apposition_is_not_signatory_or_party():
 
 # agreements: wishes are no agreement
 @pytest.mark.parametrize(("text", "lang"), [
-    ("Wali Kota Bandung Ridwan Hakim berharap suatu hari kelak Kota Bandung bisa menjalin kerja sama dengan "
-     "Kota Suwon.", "id"),
+    (("Wali Kota Bandung Ridwan Hakim berharap suatu hari kelak Kota Bandung bisa menjalin kerja sama dengan "
+      "Kota Suwon."), "id"),
     ("Wali Kota Bandung Ridwan Hakim ingin Kota Bandung menjadi kota kembar Kota Suwon.", "id"),
     ("Bandung Mayor Ridwan Hakim said he hoped Bandung could one day become a sister city of Suwon.", "en"),
 ])
@@ -134,10 +136,10 @@ def test_sister_list_without_intro_is_one_tie_per_partner(text, lang, expected):
 
 # agreements: existing tie and a new signed agreement
 @pytest.mark.parametrize(("text", "lang"), [
-    ("Kota Bandung dan Kota Suwon telah menjadi kota kembar sejak 1997. Kedua kota menandatangani perjanjian "
-     "kerja sama baru di bidang pendidikan, Senin (5/9).", "id"),
-    ("Bandung and Suwon have been sister cities since 1997. On Monday the two cities signed a cooperation "
-     "agreement on education.", "en"),
+    (("Kota Bandung dan Kota Suwon telah menjadi kota kembar sejak 1997. Kedua kota menandatangani perjanjian "
+      "kerja sama baru di bidang pendidikan, Senin (5/9)."), "id"),
+    (("Bandung and Suwon have been sister cities since 1997. On Monday the two cities signed a cooperation "
+      "agreement on education."), "en"),
 ])
 def test_old_tie_and_new_agreement_are_two(text, lang):
     e = X(text, lang, dt.date(2016, 9, 5))
@@ -149,8 +151,8 @@ def test_old_tie_and_new_agreement_are_two(text, lang):
 @pytest.mark.parametrize(("text", "lang"), [
     ("Pemkot Surabaya dan Pemkot Busan menandatangani nota kesepahaman yang bukan kali pertama bagi kedua kota.",
      "id"),
-    ("The City of Surabaya and the City of Busan signed a memorandum of understanding, not the first for either "
-     "city.", "en"),
+    (("The City of Surabaya and the City of Busan signed a memorandum of understanding, not the first for "
+      "either city."), "en"),
 ])
 def test_unrelated_negation_keeps_the_agreement(text, lang):
     (a,) = X(text, lang).agreements

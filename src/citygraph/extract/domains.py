@@ -15,7 +15,7 @@ import re
 from citygraph.extract.lang import Language
 
 _MIN_FUZZY = 8
-_WORD = re.compile(r"[a-zA-Z]{%d,}" % _MIN_FUZZY)
+_WORD = re.compile(rf"[a-zA-Z]{{{_MIN_FUZZY},}}")
 
 
 def find_domains(sentence: str, langs: list[Language], masked: list[tuple[int, int]] = ()) -> list[str]:
@@ -72,7 +72,7 @@ def _single_word_cues(langs: tuple[Language, ...]) -> list[tuple[str, str]]:
         for lang in langs:
             for code, words in lang.module.domains.DOMAIN_CUES.items():
                 for w in words:
-                    if re.fullmatch(r"[a-z]{%d,}" % _MIN_FUZZY, w):
+                    if re.fullmatch(rf"[a-z]{{{_MIN_FUZZY},}}", w):
                         out.append((w, code))
         _CUE_CACHE[key] = out
     return _CUE_CACHE[key]

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from citygraph.extract.lang import Language
 from citygraph.extract.places import ROLE_KIND, PlaceMention
-from citygraph.extract.text import Dateline, Sentence
+from citygraph.extract.text import Sentence
 from citygraph.model import Evidence, Person, Place, PlaceKind, Role
 
 _TOKEN = re.compile(r"\(|\)|,|[\w][\w'’\-]*(?:\.[\w]+)*\.?|[^\w\s]")
@@ -142,8 +142,9 @@ def _read_person(text: str, sentence: Sentence, m: re.Match[str], by_start: dict
         return None
     # "Plt. Wali Kota ...", and in English "Acting Jakarta Governor ...": the prefix may precede the place
     prefix_zone = before.lower() if place_before is None else s[:place_before.start - base].lower()
-    acting = any(re.search(rf"(?:^|\s){re.escape(p)}\s*$", z) for p in lang.acting for z in (before.lower(), prefix_zone))
-    former = any(re.search(rf"(?:^|\s){re.escape(p)}\s*$", z) for p in lang.former for z in (before.lower(), prefix_zone))
+    zones = (before.lower(), prefix_zone)
+    acting = any(re.search(rf"(?:^|\s){re.escape(p)}\s*$", z) for p in lang.acting for z in zones)
+    former = any(re.search(rf"(?:^|\s){re.escape(p)}\s*$", z) for p in lang.former for z in zones)
     if role in (Role.AMBASSADOR, Role.CONSUL):
         of_place, of_body = _mission(unit_places, unit_words, place_before, lang)
     else:
@@ -186,7 +187,7 @@ def _after_comma_name(s: str, tokens, by_start, base: int, lang: Language):
 def _read_name(tokens, by_start, base: int, lang: Language, s: str) -> list[tuple[int, int, str]]:
     """Tokens of a personal name, honorifics skipped; empty if what follows is no name."""
     out: list[tuple[int, int, str]] = []
-    for k, (a, b, w) in enumerate(tokens):
+    for a, b, w in tokens:
         bare = w.rstrip(".").lower().replace(".", "")
         if not out and bare in lang.honorifics:
             continue
