@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from citygraph.extract.lang import Language
 from citygraph.extract.places import ROLE_KIND, PlaceMention
 from citygraph.extract.text import Sentence
-from citygraph.model import Evidence, Person, Place, PlaceKind, Role
+from citygraph.model import Evidence, Person, Place, Role
 
 _TOKEN = re.compile(r"\(|\)|,|[\w][\w'’\-]*(?:\.[\w]+)*\.?|[^\w\s]")
 _CONNECTORS = frozenset({"yang", "juga", "untuk", "dan", "of", "the", "for", "at", "in", "and", "on", "se", "to"})
@@ -330,4 +330,4 @@ def to_person(mention: PersonMention, evidence: Evidence) -> Person:
                   mention.title, evidence)
 
 
-__all__ = ["PersonMention", "find_people", "merge_people", "to_person", "PlaceKind"]
+__all__ = ["PersonMention", "find_people", "merge_people", "to_person"]

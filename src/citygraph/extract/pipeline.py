@@ -9,6 +9,8 @@ so re-extracting gives the same result.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from citygraph.defaults import MAX_ARTICLE_CHARS
 from citygraph.extract import lang as languages
 from citygraph.extract.agreements import SentenceFacts, assemble, read_sentence
@@ -19,7 +21,7 @@ from citygraph.extract.gazetteer import Gazetteer
 from citygraph.extract.people import find_people, merge_people, to_person
 from citygraph.extract.places import PlaceMention, find_place_mentions
 from citygraph.extract.text import Sentence, find_dateline, split_sentences
-from citygraph.model import Agreement, Article, Evidence, Extraction, Forum, Person, Place
+from citygraph.model import Agreement, Article, Evidence, Extraction, Forum, Place
 
 
 def extract(article: Article, *, gazetteer: Gazetteer | None = None) -> Extraction:
@@ -92,8 +94,6 @@ def _people_in(people, sentence: Sentence):
 
 def _moved(person, sentence: Sentence, surname: str):
     """A later bare mention of a known person ("kata Risma", "Bima said")."""
-    from dataclasses import replace
-
     offset = sentence.text.find(surname)
     return replace(person, start=sentence.start + offset, end=sentence.start + offset + len(surname),
                    name_start=sentence.start + offset)
@@ -128,4 +128,4 @@ def _unique_places(mentions: list[PlaceMention]) -> list[Place]:
     return list(seen.values())
 
 
-__all__ = ["extract", "Person"]
+__all__ = ["extract"]
