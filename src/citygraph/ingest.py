@@ -4,6 +4,11 @@ One function a script or the CLI calls. Articles stream through one at a time,
 so memory stays flat however large the input; each article's graph is
 replaced in its own transaction, so an interrupted run leaves every article
 either fully in or fully absent, and re-running completes it.
+
+After the last article the whole store is consolidated once
+(:func:`citygraph.consolidate.consolidate`): agreement nodes that several
+articles report differently are linked to one canonical node and every
+agreement gets its corroboration counts, in one more transaction.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from citygraph.consolidate import ConsolidationSummary, consolidate
 from citygraph.errors import SourceError
 from citygraph.extract.gazetteer import Gazetteer
 from citygraph.extract.pipeline import extract
@@ -35,6 +41,8 @@ class IngestSummary:
     places: int = 0
     triples_written: int = 0
     errors: list[str] = field(default_factory=list)
+    #: The consolidation run after the articles: store-wide, not only this run's articles.
+    consolidation: ConsolidationSummary = field(default_factory=ConsolidationSummary)
 
     def as_dict(self) -> dict[str, int]:
         return {"articles": self.articles, "agreements": self.agreements, "people": self.people,
@@ -49,7 +57,8 @@ def ingest(paths: Iterable[str | Path], store: Store, *, lang: str | None = None
 
     Bad inputs are reported through ``on_error`` (and kept in the summary) and
     skipped; everything else goes on. ``lang`` forces a language ("id", "en");
-    None or "auto" detects it per article.
+    None or "auto" detects it per article. Ends by consolidating the whole
+    store, so the consolidation graph always matches what ``ingest`` wrote.
     """
     summary = IngestSummary()
     gazetteer = Gazetteer.default()
@@ -71,4 +80,5 @@ def ingest(paths: Iterable[str | Path], store: Store, *, lang: str | None = None
         summary.triples_written += len(graph)
         if on_article is not None:
             on_article(item, extraction)
+    summary.consolidation = consolidate(store)
     return summary

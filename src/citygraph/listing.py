@@ -15,6 +15,17 @@ deterministic:
 
 Every row carries ``sources``: ``[{article, evidence, start, end}]``, the
 article id as given at ingest and the sentence the fact was read from.
+
+Agreements are listed one row per *consolidated* agreement: the nodes the
+consolidation graph links with ``cg:sameAgreementAs`` (see consolidate.py)
+are one row, whose ``id`` is the canonical node and whose fields merge all
+its nodes: ``sources``, ``domains``, ``signatories`` the union; ``date`` the
+most precise date compatible with all of them (``2016-06-08`` from
+``2016-06-08`` and ``--06-08``); ``instrument`` the named one if any;
+``status``, ``sister_city``, ``forum`` by the rules above; ``corroboration``
+``{articles, outlets, languages}`` from the graph. When the graph is absent
+or stale (articles written without ``ingest``) the same grouping is computed
+in memory, so a read-only listing is always right.
 """
 
 from __future__ import annotations
@@ -26,12 +37,22 @@ from typing import Any
 from rdflib import URIRef
 from rdflib.namespace import ORG
 
+from citygraph.consolidate import (
+    STATUS_RANK,
+    UNSPECIFIED,
+    Consolidation,
+    Report,
+    current_consolidation,
+    join_dates,
+    parse_date,
+)
+from citygraph.consolidate import corroboration as count_corroboration
 from citygraph.store import Store
 from citygraph.vocab import CG, DOMAIN, INSTRUMENT, PLACE_KIND, ROLE, STATUS, concept_code
 
 KINDS = ("agreements", "people", "forums", "cities")
 
-_STATUS_RANK = {"planned": 0, "signed": 1, "renewed": 2}
+_STATUS_RANK = STATUS_RANK
 
 
 def list_rows(store: Store, kind: str, *, unlinked_only: bool = False) -> list[dict[str, Any]]:
@@ -52,9 +73,16 @@ def list_rows(store: Store, kind: str, *, unlinked_only: bool = False) -> list[d
 
 
 def stats(store: Store) -> dict[str, int]:
-    """Counts of articles, agreements, places, people, forums, and quads (``triples``)."""
+    """Counts of articles, agreements, places, people, forums, and quads (``triples``).
+
+    ``agreements`` counts consolidated agreements (canonical nodes), as
+    ``list agreements`` has rows.
+    """
     row = store.select_rq("stats")[0]
     counts = {key: int(row[key] or 0) for key in ("articles", "agreements", "places", "people", "forums")}
+    if counts["agreements"]:
+        iris = [r["agreement"] for r in store.select_rq("agreement_iris")]
+        counts["agreements"] = len(_consolidation(store, iris))
     counts["triples"] = store.triple_count()
     return counts
 
@@ -168,33 +196,73 @@ def _cities(store: Store) -> list[dict[str, Any]]:
 # ---- Agreements ----
 
 
+def _consolidation(store: Store, agreement_iris: Iterable[str]) -> dict[str, tuple[list[str], dict[str, int]]]:
+    """``{canonical IRI: (member IRIs, corroboration)}`` covering every one of ``agreement_iris``.
+
+    From the consolidation graph when it is current, else computed (see
+    consolidate.current_consolidation); a node neither covers (not possible
+    unless the graph changes between the two reads) is a row of its own.
+    """
+    iris = set(agreement_iris)
+    consolidation: Consolidation = current_consolidation(store, iris)
+    groups = {
+        g.canonical: (list(g.members), g.corroboration.as_dict())
+        for g in consolidation.groups
+        if g.canonical in iris
+    }
+    covered = {m for members, _ in groups.values() for m in members}
+    for iri in iris - covered:
+        groups[iri] = ([iri], {})
+    return groups
+
+
+def _merged_date(values: Iterable[Any]) -> str | None:
+    """The most precise date compatible with every value (parts joined), as its lexical form."""
+    joined = join_dates(parse_date(str(v)) for v in values if v is not None)
+    return joined.iso() if joined is not None else None
+
+
 def _agreements(store: Store) -> list[dict[str, Any]]:
     places = _places(store)
     names = _names(store)
     sources = _sources(store, CG.Agreement)
+    table = _attributes(store, CG.Agreement)
     rows = []
-    for iri, values in _attributes(store, CG.Agreement).items():
+    for iri, (members, corroboration) in _consolidation(store, table).items():
+        values: dict[str, set[Any]] = defaultdict(set)
+        for member in members:
+            for prop, found in table.get(member, {}).items():
+                values[prop] |= found
+
         def get(prop: URIRef, values: dict[str, set[Any]] = values) -> set[Any]:
             return values.get(str(prop), set())
 
         parties = [_party(p, places.get(p), names) for p in get(CG.party)]
         parties.sort(key=lambda p: (p["name"] or "", p["id"]))
         statuses = _codes(get(CG.status), STATUS)
+        instruments = _codes(get(CG.instrument), INSTRUMENT)
+        named = [i for i in instruments if i != UNSPECIFIED]
         forums = sorted(names.get(f, f) for f in get(CG.forum))
-        row_sources = sources.get(iri, [])
+        items = {(s["article"], s["start"], s["end"], s["evidence"]) for m in members for s in sources.get(m, [])}
+        row_sources = [
+            {"article": article, "evidence": evidence, "start": start, "end": end}
+            for article, start, end, evidence in sorted(items, key=_source_order)
+        ]
+        if not corroboration:  # a node the consolidation did not cover: counted from its sources alone
+            corroboration = count_corroboration(Report(s["article"]) for s in row_sources).as_dict()
         rows.append(
             {
                 "id": iri,
                 "parties": parties,
-                "instrument": _first(_codes(get(CG.instrument), INSTRUMENT)),
+                "instrument": named[0] if named else _first(instruments),
                 "sister_city": True in get(CG.sisterCity),
                 "status": max(statuses, key=lambda s: (_STATUS_RANK.get(s, -1), s)) if statuses else None,
-                "date": _first(get(CG.date)),
+                "date": _merged_date(get(CG.date)),
                 "forum": forums[0] if forums else None,
                 "domains": _codes(get(CG.domain), DOMAIN),
                 "signatories": sorted({names.get(p, p) for p in get(CG.signatory)}),
                 "sources": row_sources,
-                "corroboration": {"articles": len({s["article"] for s in row_sources})},
+                "corroboration": corroboration,
             }
         )
     rows.sort(key=_agreement_order)

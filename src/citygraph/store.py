@@ -241,6 +241,19 @@ class Store:
         quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), target) for s, p, o in graph]
         self._replace_graph(target, quads)
 
+    def replace_graph(self, name: str | URIRef, triples: Iterable[tuple[Any, Any, Any]]) -> None:
+        """Rewrite one derived named graph (e.g. the consolidation graph) in a single transaction.
+
+        The same staging mechanism as :meth:`replace_article`: readers see the
+        old graph or the new one, never a mix. Article graphs and the ontology
+        graph have their own writers and are refused (ValueError).
+        """
+        iri = str(name)
+        if iri.startswith(ARTICLE_GRAPH_PREFIX) or iri == str(ONTOLOGY_GRAPH) or iri.startswith(_STAGING_PREFIX):
+            raise ValueError(f"{iri} is written by its own method, not replace_graph")
+        target = ox.NamedNode(iri)
+        self._replace_graph(target, [ox.Quad(to_ox(s), to_ox(p), to_ox(o), target) for s, p, o in triples])
+
     def remove_article(self, article_id: str) -> None:
         """Delete an article's graph (one transaction); no error if it is absent."""
         self._guarded(self._writable().remove_graph, ox.NamedNode(str(article_graph_iri(article_id))))

@@ -26,6 +26,14 @@ CONCEPT_IRI = BASE_IRI + "concept/"
 ONTOLOGY_GRAPH = URIRef(RESOURCE_IRI + "graph/ontology")
 #: Prefix of every article's named graph.
 ARTICLE_GRAPH_PREFIX = RESOURCE_IRI + "graph/article/"
+#: The named graph citygraph.consolidate rewrites after every ingest: which
+#: agreement nodes are one agreement (cg:sameAgreementAs), their corroboration
+#: counts and the cg:Consolidation activity. Computed, so kept apart from the
+#: article graphs (which hold only what an article says).
+CONSOLIDATION_GRAPH = URIRef(RESOURCE_IRI + "graph/consolidation")
+#: The cg:Consolidation activity node. One fixed IRI, not one per run: the
+#: graph must be identical whenever the data are (no run ids, no timestamps).
+CONSOLIDATION_ACTIVITY = URIRef(RESOURCE_IRI + "activity/consolidation")
 
 GEONAMES = Namespace("https://sws.geonames.org/")
 WIKIDATA = Namespace("http://www.wikidata.org/entity/")
@@ -66,6 +74,7 @@ class CG(DefinedNamespace):
     Agreement: URIRef
     Article: URIRef
     Attestation: URIRef
+    Consolidation: URIRef
 
     # Names and identifiers
     name: URIRef
@@ -115,6 +124,13 @@ class CG(DefinedNamespace):
     title: URIRef
     published: URIRef
     language: URIRef
+
+    # Consolidation (computed across articles; citygraph.consolidate)
+    sameAgreementAs: URIRef
+    corroboratingArticles: URIRef
+    corroboratingOutlets: URIRef
+    corroboratingLanguages: URIRef
+    agreementCount: URIRef
 
 
 #: Prefixes bound on every graph we build and offered to every query.

@@ -696,7 +696,10 @@ class Gazetteer:
         if len(form) < MIN_BARE_NAME_LENGTH:
             return False
         if form in ambiguous:
-            return self._is_big(form, entries)
+            # a capital at the start of a sentence proves nothing: "Surat pernyataan minat ..."
+            before = text[: spans[name_start][0]].rstrip(" \t\"'“‘(")
+            sentence_initial = not before or before[-1] in ".!?\n:"
+            return self._is_big(form, entries) and not sentence_initial
         return True
 
     def _is_big(self, form: str, entries: list[NameEntry]) -> bool:

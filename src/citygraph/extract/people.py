@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from citygraph.extract.lang import Language
 from citygraph.extract.places import ROLE_KIND, PlaceMention
 from citygraph.extract.text import Sentence
-from citygraph.model import Evidence, Person, Place, Role
+from citygraph.model import Evidence, Person, Place, PlaceKind, Role
 
 _TOKEN = re.compile(r"\(|\)|,|[\w][\w'’\-]*(?:\.[\w]+)*\.?|[^\w\s]")
 _CONNECTORS = frozenset({"yang", "juga", "untuk", "dan", "of", "the", "for", "at", "in", "and", "on", "se", "to"})
@@ -99,9 +99,10 @@ def _read_person(text: str, sentence: Sentence, m: re.Match[str], by_start: dict
         while i < len(tokens):
             a, b, w = tokens[i]
             pm = by_start.get(base + a)
-            if pm is not None and (unit_places or place_before is not None) and _capitalised_next(
-                    tokens, pm.end - base, by_start, base, lang, s):
-                pm = None  # "Davao City Mayor Ramon Villareal": the office is named, this starts the name
+            if pm is not None and (unit_places or place_before is not None or _name_not_place(
+                    pm, tokens, by_start, base, lang, s)) and _capitalised_next(tokens, pm.end - base, by_start,
+                                                                                 base, lang, s):
+                pm = None  # "Davao City Mayor Ramon Villareal", "Mayor Linda Carroway": this starts the name
             if pm is not None:
                 unit_places.append(pm)
                 unit_words.append(pm.surface)
@@ -114,6 +115,15 @@ def _read_person(text: str, sentence: Sentence, m: re.Match[str], by_start: dict
                 i = j + 1
                 continue
             low = w.lower().rstrip(".")
+            if role in (Role.AMBASSADOR, Role.CONSUL) and low in _ENVOY_LINKS:
+                unit_words.append(w)  # "Konsul Jenderal Filipina di Manado", "Ambassador to Japan"
+                i += 1
+                continue
+            portfolio_end = _portfolio_end(tokens, i, lang) if low in _PORTFOLIO_LINKS else None
+            if portfolio_end is not None:
+                unit_words.extend(t[2] for t in tokens[i:portfolio_end])  # "Minister for Multicultural Affairs"
+                i = portfolio_end
+                continue
             nested = lang.title_regex.match(s, a)
             if nested and not name_tokens:
                 unit_words.append(nested.group())  # "Asisten Pemerintahan Sekda DKI ...": one office
@@ -155,6 +165,37 @@ def _read_person(text: str, sentence: Sentence, m: re.Match[str], by_start: dict
                          base + name_tokens[0][0], of_place, of_body, acting, former, title)
 
 
+_ENVOY_LINKS = frozenset({"di", "in", "untuk", "to", "at"})
+_PORTFOLIO_LINKS = frozenset({"for", "of", "bidang", "urusan"})
+
+
+def _portfolio_end(tokens, i: int, lang: Language) -> int | None:
+    """After "for"/"bidang", the portfolio runs to its last office word ("Economic Affairs"), then the name."""
+    j = i + 1
+    last = None
+    while j < len(tokens) and tokens[j][2][:1].isupper():
+        if tokens[j][2].lower() in lang.title_words:
+            last = j
+        j += 1
+    if last is None or last + 1 >= j:
+        return None
+    return last + 1
+
+
+def _name_not_place(pm: PlaceMention, tokens, by_start, base: int, lang: Language, s: str) -> bool:
+    """"Mayor Linda Carroway": a one-word foreign place right after a title, followed by a single
+    capitalised word, is a given name (read as a place it would leave a one-word name, which foreign
+    officials rarely have; Indonesian officials often do, so Indonesian places keep their reading)."""
+    if " " in pm.surface or pm.place.country == "ID" or pm.place.kind is not PlaceKind.CITY:
+        return False
+    k = _skip_to(tokens, pm.end - base)
+    run = 0
+    while k < len(tokens) and tokens[k][2][:1].isupper() and not lang.title_regex.match(s, tokens[k][0]):
+        run += 1
+        k += 1
+    return run == 1
+
+
 def _capitalised_next(tokens, end: int, by_start, base: int, lang: Language | None = None, s: str = "") -> bool:
     """Is the token after ``end`` a capitalised word that is neither a place nor a title?"""
     k = _skip_to(tokens, end)
@@ -176,6 +217,8 @@ def _after_comma_name(s: str, tokens, by_start, base: int, lang: Language):
         if w == ",":
             name = _read_name(tokens[i + 1:], by_start, base, lang, s)
             return (tokens[:i], name) if name else None
+        if i and tokens[i - 1][2].lower() in ("dan", "and", "serta", "&") and lang.title_regex.match(s, a):
+            return None  # "... dan Duta Besar Turki, Mehmet ...": another person's title
         if w in ("(", ")") or w[0].isupper() or w.lower() in _CONNECTORS and w.islower():
             continue
         if base + a in by_start:
@@ -189,6 +232,8 @@ def _read_name(tokens, by_start, base: int, lang: Language, s: str) -> list[tupl
     out: list[tuple[int, int, str]] = []
     for a, b, w in tokens:
         bare = w.rstrip(".").lower().replace(".", "")
+        if not out and (bare in lang.acting or w.lower() in lang.acting or bare in lang.former):
+            return []  # "Plt. Wali Kota ...": the next person's title begins
         if not out and bare in lang.honorifics:
             continue
         if base + a in by_start and not out and not _capitalised_next(tokens, by_start[base + a].end - base,

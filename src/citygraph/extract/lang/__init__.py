@@ -51,6 +51,10 @@ class Language:
     of_heads: frozenset[str]
     instruments: tuple[tuple[Instrument, re.Pattern[str]], ...]
     generic_instrument: re.Pattern[str]
+    plural_instrument: re.Pattern[str]
+    plural_reference: re.Pattern[str]
+    original: re.Pattern[str]
+    first_names: frozenset[str]
     domains: tuple[tuple[str, re.Pattern[str]], ...]
     titles: dict[str, Role]
     title_regex: re.Pattern[str]
@@ -115,6 +119,10 @@ def load(code: str) -> Language:
         of_heads=frozenset(c.OF_HEADS),
         instruments=tuple((inst, _alternation(p)) for inst, p in mod.instruments.INSTRUMENT_PATTERNS.items()),
         generic_instrument=_alternation(mod.instruments.GENERIC_PATTERNS),
+        plural_instrument=_alternation(mod.instruments.PLURAL_PATTERNS),
+        plural_reference=_alternation(mod.instruments.PLURAL_REFERENCE),
+        original=_alternation(c.ORIGINAL),
+        first_names=frozenset(getattr(mod.gazetteer_stop, "FIRST_NAMES", frozenset())),
         domains=tuple((code_, _alternation(p)) for code_, p in mod.domains.DOMAIN_CUES.items()),
         titles=titles,
         title_regex=_alternation([re.escape(t).replace("\\ ", " ") for t in titles]),

@@ -5,6 +5,6 @@ Each module holds one kind of cue under the same file name in every language
 applies them side by side. To add a language, copy this folder and translate.
 """
 
-from citygraph.extract.lang.en import cues, domains, forums, instruments, months, noise, roles, words
+from citygraph.extract.lang.en import cues, domains, forums, gazetteer_stop, instruments, months, noise, roles, words
 
-__all__ = ["cues", "domains", "forums", "instruments", "months", "noise", "roles", "words"]
+__all__ = ["cues", "domains", "forums", "gazetteer_stop", "instruments", "months", "noise", "roles", "words"]

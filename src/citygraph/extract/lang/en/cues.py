@@ -9,7 +9,8 @@ COOPERATION: tuple[str, ...] = (
 )
 
 SISTER: tuple[str, ...] = (
-    r"sister[- ]?cit(?:y|ies)", r"sister provinces?", r"sister states?", r"sister prefectures?",
+    r"sister[- ]?cit(?:y|ies)", r"sister[- ]provinces?", r"sister[- ]states?", r"sister[- ]prefectures?",
+    r"sister[- ]regions?", r"friendship[- ]cit(?:y|ies)",
     r"twin(?:ned)? (?:cit(?:y|ies)|towns?)", r"twinning", r"friendship cit(?:y|ies)", r"twinned",
 )
 
@@ -32,6 +33,8 @@ TIE: tuple[str, ...] = (
     r"ha(?:ve|s|d) been", r"includ(?:e|es|ing)", r"existing", r"long-standing", r"longstanding",
     r"since", r"for (?:more than |almost |nearly |over )?(?:\w+ )?(?:years|decades)",
 )
+
+ORIGINAL: tuple[str, ...] = (r"first", r"original", r"initial", r"earlier", r"previous", r"began with", r"started with")
 
 SINCE: tuple[str, ...] = (r"since", r"established in", r"began in", r"started in", r"dating back to")
 

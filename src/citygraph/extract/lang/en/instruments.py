@@ -15,6 +15,17 @@ INSTRUMENT_PATTERNS: dict[Instrument, tuple[str, ...]] = {
     Instrument.JOINT_DECLARATION: (r"joint declarations?", r"joint statements?", r"joint communiqu[eé]"),
 }
 
+#: An instrument in the plural: one agreement per partner ("signed memoranda with two cities").
+PLURAL_PATTERNS: tuple[str, ...] = (
+    r"memoranda", r"mous", r"memorandums", r"letters of intent", r"lois", r"agreements",
+    r"cooperation agreements", r"separate (?:agreements|memoranda)",
+)
+
+#: "the three MoUs", "both agreements": a reference to several agreements at once.
+PLURAL_REFERENCE: tuple[str, ...] = (
+    r"(?:the|all|both) (?:two |three |four |five )?(?:memoranda|mous|agreements|letters|documents)",
+)
+
 #: Words for an agreement of any kind: a cooperation agreement unless the text
 #: names the instrument more precisely elsewhere ("renewed their sister city
 #: agreement, signing a fresh memorandum of understanding").

@@ -30,6 +30,8 @@ TITLES: dict[str, Role] = {
     "consul general": Role.CONSUL,
     "consul-general": Role.CONSUL,
     "secretary": Role.SECRETARY,
+    "secretary general": Role.SECRETARY,
+    "secretary-general": Role.SECRETARY,
     "regional secretary": Role.SECRETARY,
     "city secretary": Role.SECRETARY,
     "town clerk": Role.SECRETARY,
@@ -57,7 +59,7 @@ ACTING_PREFIXES: tuple[str, ...] = ("acting", "interim", "caretaker")
 FORMER_PREFIXES: tuple[str, ...] = ("former", "ex-", "then-", "outgoing")
 
 HONORIFICS: frozenset[str] = frozenset("""
-    cr cllr dr hon mr mrs ms mx prof sir dame rt the lord
+    cr cllr dr hon mr mrs ms mx prof sir dame rt the lord datuk dato datin tun
     """.split())
 
 DEGREES: frozenset[str] = frozenset("""
@@ -68,7 +70,7 @@ DEGREES: frozenset[str] = frozenset("""
 TITLE_WORDS: frozenset[str] = frozenset("""
     affairs agriculture and culture development economic economy education energy environment
     finance foreign forestry health home housing industry infrastructure interior international
-    of planning relations tourism trade transport urban works to
+    of planning relations tourism trade transport urban works to for
     """.split())
 
 #: Abbreviations of a country in titles; none in English news.

@@ -15,7 +15,7 @@ COOPERATION: tuple[str, ...] = (
 
 #: The relationship is a sister / twin / friendship tie.
 SISTER: tuple[str, ...] = (
-    r"sister ?cit(?:y|ies)", r"sister provinces?", r"sister states?", r"twin ?cit(?:y|ies)",
+    r"sister[- ]?cit(?:y|ies)", r"sister[- ]provinces?", r"sister[- ]states?", r"twin ?cit(?:y|ies)",
     r"friendship cit(?:y|ies)", r"kota bersaudara", r"kota kembar", r"kota persahabatan",
     r"kota saudara", r"provinsi bersaudara", r"provinsi kembar", r"provinsi persahabatan",
     r"daerah bersaudara", r"bersaudara", r"kabupaten bersaudara",
@@ -46,6 +46,9 @@ TIE: tuple[str, ...] = (
     r"memiliki", r"mempunyai", r"punya", r"telah terjalin", r"sudah terjalin", r"terjalin",
     r"berusia", r"sejak", r"selama ini",
 )
+
+#: The original agreement that a renewal or a follow-up continues ("MoU pertama pada 2014").
+ORIGINAL: tuple[str, ...] = (r"pertama", r"awal", r"semula", r"sebelumnya", r"terdahulu", r"lama", r"dimulai dengan")
 
 #: Start of a relationship: a year after these is the tie's date.
 SINCE: tuple[str, ...] = (r"sejak", r"dirintis", r"dimulai", r"dijalin", r"diresmikan")

@@ -28,5 +28,16 @@ INSTRUMENT_PATTERNS: dict[Instrument, tuple[str, ...]] = {
     ),
 }
 
+#: An instrument in the plural (Indonesian rarely marks it): "sejumlah MoU", "tiga MoU".
+PLURAL_PATTERNS: tuple[str, ...] = (
+    r"(?:dua|tiga|empat|lima|sejumlah|beberapa) (?:mou|nota kesepahaman|perjanjian|pks|loi)",
+    r"masing-masing",
+)
+
+#: "Ketiga MoU", "kedua perjanjian": a reference to several agreements at once.
+PLURAL_REFERENCE: tuple[str, ...] = (
+    r"(?:kedua|ketiga|keempat|kelima|seluruh|semua) (?:mou|nota kesepahaman|perjanjian|pks|loi|naskah|dokumen)",
+)
+
 #: Words for an agreement of any kind (see the en module).
 GENERIC_PATTERNS: tuple[str, ...] = (r"sister ?city agreements?", r"agreements?")

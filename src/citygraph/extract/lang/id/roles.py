@@ -28,6 +28,8 @@ TITLES: dict[str, Role] = {
     "sekdakot": Role.SECRETARY,
     "sekdaprov": Role.SECRETARY,
     "sekretaris daerah": Role.SECRETARY,
+    "sekretaris jenderal": Role.SECRETARY,
+    "sekjen": Role.SECRETARY,
     "sekretaris kota": Role.SECRETARY,
     "wakil bupati": Role.DEPUTY_REGENT,
     "wakil gubernur": Role.DEPUTY_GOVERNOR,
@@ -62,6 +64,7 @@ FORMER_PREFIXES: tuple[str, ...] = ("mantan", "eks", "bekas")
 #: Honorifics and degrees stripped from names (compared without dots, lower case).
 HONORIFICS: frozenset[str] = frozenset("""
     abah bapak bpk bu buya drg dr dra drs gus h hj ibu ir kh kiai pak prof pdt tgh ust
+    datuk dato datin tun haji hajah
     """.split())
 
 #: Academic degrees written after a name ("M.Si", "MT", "S.Sos").
