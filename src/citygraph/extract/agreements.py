@@ -74,6 +74,10 @@ class SentenceFacts:
     mentioned: frozenset[str] = frozenset()  # keys of every government named, in any role
     renewal_verb: bool = False
     continues_paragraph: bool = False  # no line break since the previous sentence
+    plural: bool = False  # "signed memoranda with two cities": one agreement per partner
+    plural_reference: bool = False  # "Ketiga MoU ...", "both agreements ..."
+    original: bool = False  # "MoU pertama", "the original agreement"
+    speakers: frozenset[int] = frozenset()  # people followed by a reporting verb: sources, not parties
 
     @property
     def cue(self) -> bool:
@@ -150,7 +154,7 @@ def read_sentence(sentence: Sentence, places: list[PlaceMention], people: list[P
     facts.tie = bool(lang.tie.search(s))
     facts.since = bool(lang.since.search(s))
     facts.negation_anywhere = bool(lang.negation.search(s))
-    facts.wish = bool(lang.wish.search(s))
+    wish = lang.wish.search(s)
     facts.anaphora = bool(lang.anaphora.search(s))
     facts.continuation = bool(lang.continuation.search(s))
     intro = lang.list_intro.search(s)
@@ -166,11 +170,22 @@ def read_sentence(sentence: Sentence, places: list[PlaceMention], people: list[P
     cue_starts = ([m.start() for m in lang.cooperation.finditer(s)] + [m.start() for m in lang.sister.finditer(s)]
                   + [a for a, _ in facts.instruments] + facts.generic + facts.signing)
     facts.negated = any(0 <= c - n.end() <= 25 for n in lang.negation.finditer(s) for c in cue_starts)
+    facts.wish = bool(wish) and bool(cue_starts) and wish.start() < min(cue_starts)  # a hope before the tie
+    speakers = set()
+    for person in people:
+        after = person.end - sentence.start
+        gap = len(s[after:]) - len(s[after:].lstrip(" ,"))
+        if lang.speech.match(s, after + gap):
+            speakers.add(id(person))
+    facts.speakers = frozenset(speakers)
     witness = lang.witness.search(s)
     facts.witnesses_from = witness.start() if witness else None
     active = lang.witness_verbs.search(s)
     facts.witnesses_until = active.start() if active and not witness else None
     facts.renewal_verb = bool(facts.renewed)
+    facts.plural = bool(lang.plural_instrument.search(s))
+    facts.plural_reference = bool(lang.plural_reference.search(s))
+    facts.original = bool(lang.original.search(s))
     keys = {pm.place.key for pm in places if not pm.qualifier and not pm.dateline}
     keys |= {p.of_place.key for p in people if p.of_place is not None}
     facts.mentioned = frozenset(keys)
@@ -186,7 +201,8 @@ def parties_of(facts: SentenceFacts) -> list[Place]:
     for pm in facts.places:
         if pm.party_eligible and not facts.witnessing(pm.start):
             found.append((pm.start, pm.place))
-    people = facts.signers() if facts.signing else [p for p in facts.people if not facts.witnessing(p.start)]
+    people = facts.signers() if facts.signing else [
+        p for p in facts.people if not facts.witnessing(p.start) and id(p) not in facts.speakers]
     for person in people:
         place = person.of_place
         if place is not None and place.kind is not PlaceKind.COUNTRY:
@@ -204,16 +220,21 @@ def assemble(all_facts: list[SentenceFacts], published: dt.date | None) -> list[
     """Build the article's agreements from its sentences (see the module docstring)."""
     drafts: list[Draft] = []
     last_target: Draft | None = None
+    last_group: list[Draft] = []  # the agreements the last creating sentence made ("MoU dengan A, B dan C")
     previous: Draft | None = None  # what the previous sentence was about
     pending: list[SentenceFacts] = []
     for facts in all_facts:
         title = facts.sentence.title
         parties = parties_of(facts)
         creates = facts.cue and not facts.negated and not (facts.wish and not facts.event and not facts.planned)
+        if creates and len(parties) == 2 and _partners_of_another(parties, drafts):
+            creates = False  # "hubungan dengan A akan melengkapi kerja sama dengan B": both are C's partners
         if creates and len(parties) >= 2:
+            last_group = []
             for draft in _candidates(facts, parties, published):
                 draft.weak = title
                 last_target = previous = _merge(drafts, draft)
+                last_group.append(last_target)
             continue
         if title:
             continue
@@ -235,6 +256,15 @@ def assemble(all_facts: list[SentenceFacts], published: dt.date | None) -> list[
             last_target = split
             continue
         _attach(facts, target, published)
+        if target in last_group and not parties:
+            for other in last_group:  # a sentence about the signing of several agreements at once
+                if other is not target:
+                    _attach(facts, other, published)
+        if facts.plural_reference:
+            # "Ketiga MoU memiliki ruang lingkup yang sama": the scope is every one's
+            for other in drafts:
+                if other is not target and not other.tie and other.instrument is target.instrument:
+                    _attach(facts, other, published)
         last_target = target
     # sentences before the first agreement ("X kini resmi memiliki kota persahabatan")
     for facts in pending:
@@ -247,13 +277,26 @@ def assemble(all_facts: list[SentenceFacts], published: dt.date | None) -> list[
     return result
 
 
+def _partners_of_another(parties: list[Place], drafts: list[Draft]) -> bool:
+    """Are both governments already partners of one same third government in this article?"""
+    a, b = parties[0].key, parties[1].key
+    partners_a = {k for d in drafts if a in d.party_keys and b not in d.party_keys for k in d.party_keys} - {a}
+    partners_b = {k for d in drafts if b in d.party_keys and a not in d.party_keys for k in d.party_keys} - {b}
+    return bool(partners_a & partners_b)
+
+
 def _candidates(facts: SentenceFacts, parties: list[Place], published: dt.date | None) -> list[Draft]:
     status = Status.PLANNED if facts.planned else Status.RENEWED if facts.renewed else Status.SIGNED
     signing_at = facts.signing[0] if facts.signing else None
     date = None
-    if facts.event or facts.since:
+    if (facts.event or facts.since) and status is not Status.PLANNED:  # a plan has no signing date yet
         date = best_date(facts.dates, published, near=signing_at)
     instrument = facts.instrument()
+    earlier = _earlier_instrument(facts, parties, instrument, published)
+    if earlier and date is not None:
+        used = earlier[0].date
+        rest = [d for d in facts.dates if best_date([d], published) != used]
+        date = best_date(rest, published, near=signing_at) if rest else None
     # an existing relationship stated as a fact ("telah menjadi kota kembar sejak 1997")
     tie = (not facts.signing and status is Status.SIGNED and instrument is Instrument.UNSPECIFIED
            and (facts.tie or facts.since))
@@ -282,7 +325,49 @@ def _candidates(facts: SentenceFacts, parties: list[Place], published: dt.date |
             return [Draft([owner, m], Instrument.UNSPECIFIED, status, True, None, None, [], [],
                           [facts.sentence.index], tie=status is Status.SIGNED)
                     for m in members if m.key != owner.key]
-    return [draft(parties)]
+    listed = _listed_partners(facts, parties)
+    if listed is not None:
+        # "A menandatangani MoU dengan tiga kota, yakni B, C dan D", "A signed memoranda with B and C":
+        # one agreement with each partner, sharing the sentence's instrument, status, date and scope
+        owner, members = listed
+        drafts = []
+        for member in members:
+            d = draft([owner, member])
+            d.date, d.forum = date, forum
+            d.domains = list(facts.domains) if not facts.negated else []
+            drafts.append(d)
+        return drafts
+    return [draft(parties)] + earlier
+
+
+def _listed_partners(facts: SentenceFacts, parties: list[Place]) -> tuple[Place, list[Place]] | None:
+    """The owner and partners of a sentence that reports one agreement per partner, if it does."""
+    if len(parties) < 3:
+        return None
+    if facts.plural:
+        return parties[0], parties[1:]
+    if facts.list_intro is not None:
+        cut = facts.sentence.start + facts.list_intro
+        before = [pm.place for pm in facts.places if pm.party_eligible and pm.start < cut]
+        after = [p for p in parties if p not in before]
+        if len(before) == 1 and len(after) >= 2:
+            return before[0], after
+    return None
+
+
+def _earlier_instrument(facts: SentenceFacts, parties: list[Place], chosen: Instrument,
+                        published: dt.date | None) -> list[Draft]:
+    """"signed a cooperation agreement on Tuesday, turning a memorandum of understanding signed in
+    November 2022 into ...": a second instrument with its own date is a second agreement."""
+    others = [(pos, inst) for pos, inst in facts.instruments if inst not in (chosen, Instrument.UNSPECIFIED)]
+    if not others or len(facts.dates) < 2:
+        return []
+    pos, inst = others[0]
+    after = [d for d in facts.dates if d.start > pos]
+    date = best_date(after[:1], published) if after else None
+    if date is None:
+        return []
+    return [Draft(list(parties), inst, Status.SIGNED, False, date, None, [], [], [facts.sentence.index], event=True)]
 
 
 def _compatible(a: Draft, b: Draft) -> bool:
@@ -302,7 +387,25 @@ def _dates_agree(a: PartialDate, b: PartialDate) -> bool:
 
 
 def _merge(drafts: list[Draft], new: Draft) -> Draft:
-    """Merge ``new`` into an agreement it can be one with, else add it."""
+    """Merge ``new`` into an agreement it can be one with, else add it.
+
+    A candidate with three or more parties that spans several bilateral agreements of one
+    owner ("MoU diteken Wali Kota A bersama Wali Kota B, C dan D" after "A signed MoUs with B, C
+    and D") is spread over them.
+    """
+    if len(new.parties) >= 3:
+        parts = [d for d in drafts if len(d.parties) == 2 and d.party_keys < new.party_keys
+                 and _compatible(d, new)]
+        owners = set.intersection(*(set(d.party_keys) for d in parts)) if len(parts) >= 2 else set()
+        if owners:
+            for part in parts:
+                piece = Draft([p for p in new.parties if p.key in part.party_keys], new.instrument, new.status,
+                              new.sister, new.date, new.forum, list(new.domains),
+                              [s for s in new.signatories if s.of_place is not None
+                               and s.of_place.key in part.party_keys], list(new.sentences), event=new.event,
+                              generic_instrument=new.generic_instrument)
+                _absorb(part, piece)
+            return parts[0]
     for draft in drafts:
         same = draft.party_keys == new.party_keys or (
             new.party_keys < draft.party_keys and len(draft.parties) > 2)
@@ -367,8 +470,10 @@ def _attach_target(facts: SentenceFacts, parties: list[Place], drafts: list[Draf
     elif facts.generic:
         matching = [d for d in visible if d.instrument is not Instrument.UNSPECIFIED
                     and (not keys or keys <= d.party_keys)]
+        agreements = [d for d in matching if d.instrument is Instrument.COOPERATION_AGREEMENT]
         if matching:
-            return matching[-1]  # "the agreement" points at an instrument, not at a bare tie
+            # "the agreement" points at an instrument, not at a bare tie; an agreement before a memorandum
+            return (agreements or matching)[-1]
     if keys:
         matching = [d for d in visible if keys <= d.party_keys]
         if matching and (facts.cue or facts.anaphora):
@@ -390,6 +495,13 @@ def _split_off(facts: SentenceFacts, target: Draft, published: dt.date | None) -
                           and inst is not target.instrument)
     # "Kedua kota menandatangani perjanjian baru ...": a signing after a tie that already existed
     new_after_tie = target.tie and target.date is not None
+    # "... dimulai dengan penandatanganan MoU pertama pada 2014": the original of a renewal
+    original = facts.original and target.status is Status.RENEWED
+    if original and facts.signing and (named or facts.generic):
+        date = best_date(facts.dates, published, near=facts.signing[0])
+        if date is not None and (target.date is None or date != target.date):
+            return Draft(list(target.parties), inst if inst is not Instrument.UNSPECIFIED else target.instrument,
+                         Status.SIGNED, target.sister, date, None, [], [], [facts.sentence.index], event=True)
     if not (facts.signing and (named or facts.generic) and (earlier_instrument or new_after_tie)
             and inst is not Instrument.UNSPECIFIED):
         return None
@@ -408,7 +520,7 @@ def _attach(facts: SentenceFacts, target: Draft, published: dt.date | None) -> N
         target.domains += [d for d in facts.domains if d not in target.domains]
     if facts.forums and target.forum is None and (facts.cue or facts.signing):
         target.forum = facts.forums[0]
-    if (facts.event or facts.since) and target.date is None:
+    if (facts.event or facts.since) and target.date is None and target.status is not Status.PLANNED:
         target.date = best_date(facts.dates, published, near=facts.signing[0] if facts.signing else None)
     if facts.signing and facts.instruments and (target.instrument is Instrument.UNSPECIFIED
                                                 or target.generic_instrument):

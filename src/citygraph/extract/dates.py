@@ -37,6 +37,8 @@ class DateMention:
         """3 for a day, 2 for a month, 1 for a year, 0 for a weekday or relative word only."""
         if self.day is not None or self.relative_days is not None or self.past_weekday:
             return 3
+        if self.weekday is not None:
+            return 1  # a bare weekday: less sure than a month named in full
         if self.month is not None:
             return 2
         if self.year is not None or self.relative_years is not None:
@@ -139,7 +141,7 @@ def find_dates(sentence: str, lang: Language) -> list[DateMention]:
                                   weekday.weekday, mention.relative_days, mention.relative_years,
                                   deadline=mention.deadline)
         merged.append(mention)
-    merged.extend(w for w in weekday_marks if w.past_weekday or not merged)
+    merged.extend(weekday_marks)  # "on Tuesday": resolved against the publication date
     return sorted(merged, key=lambda d: d.start)
 
 

@@ -24,7 +24,7 @@ from citygraph.extract.text import Sentence
 from citygraph.model import Evidence, Person, Place, PlaceKind, Role
 
 _TOKEN = re.compile(r"\(|\)|,|[\w][\w'’\-]*(?:\.[\w]+)*\.?|[^\w\s]")
-_CONNECTORS = frozenset({"yang", "juga", "untuk", "dan", "of", "the", "for", "at", "in", "and", "on", "se", "to"})
+_CONNECTORS = frozenset({"yang", "juga", "untuk", "dan", "of", "the", "for", "at", "and", "on", "se", "to"})
 _NAME_PARTICLES = frozenset({"bin", "binti", "van", "von", "de", "da", "der", "del", "al", "el", "le", "la"})
 _ORG_BEFORE_PLACE = re.compile(r"\b(?:KBRI|KJRI|embassy|consulate|Kedutaan|Konsulat|Sekber|Setda)\b", re.I)
 
@@ -86,8 +86,15 @@ def _read_person(text: str, sentence: Sentence, m: re.Match[str], by_start: dict
     unit_places: list[PlaceMention] = []
     unit_words: list[str] = []
     name_tokens: list[tuple[int, int, str]] = []
-    comma_name = _after_comma_name(s, tokens, by_start, base, lang)
-    if comma_name is not None:
+    envoy = role in (Role.AMBASSADOR, Role.CONSUL)
+    comma_name = _after_comma_name(s, tokens, by_start, base, lang, envoy)
+    if place_before is not None and not envoy and comma_name is None:
+        # "Iloilo City Mayor Ramon Villanueva": the office is named before the title, the name follows it,
+        # even where its words are also place names; "Vice Mayor for Economic Affairs Park Ji-hoon"
+        skip = (_portfolio_end(tokens, 0, lang) or 0) if tokens and tokens[0][2].lower() in _PORTFOLIO_LINKS else 0
+        unit_words.extend(t[2] for t in tokens[:skip])
+        name_tokens = _read_name(tokens[skip:], {}, base, lang, s)
+    elif comma_name is not None:
         unit_tokens, name_tokens = comma_name
         for a, _b, w in unit_tokens:
             pm = by_start.get(base + a)
@@ -211,7 +218,7 @@ def _skip_to(tokens: list[tuple[int, int, str]], end: int) -> int:
     return len(tokens)
 
 
-def _after_comma_name(s: str, tokens, by_start, base: int, lang: Language):
+def _after_comma_name(s: str, tokens, by_start, base: int, lang: Language, envoy: bool = False):
     """"<title> <unit words>, <Name>": the unit runs to the comma, the name follows it."""
     for i, (a, _b, w) in enumerate(tokens[:18]):
         if w == ",":
@@ -221,6 +228,8 @@ def _after_comma_name(s: str, tokens, by_start, base: int, lang: Language):
             return None  # "... dan Duta Besar Turki, Mehmet ...": another person's title
         if w in ("(", ")") or w[0].isupper() or w.lower() in _CONNECTORS and w.islower():
             continue
+        if envoy and w.lower() in _ENVOY_LINKS:
+            continue  # "Konsul Jenderal Filipina di Manado, Maria ..."
         if base + a in by_start:
             continue
         return None

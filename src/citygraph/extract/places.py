@@ -79,12 +79,51 @@ def find_place_mentions(text: str, sentences: list[Sentence], lang: Language, ga
     spans = [(m.start, m.end, m.surface, m.kind_hint, list(m.candidates)) for m in raw if m.candidates]
     spans += _unknown_prefixed(text, spans, gazetteer)
     spans.sort(key=lambda s: s[0])
+    mentions = _resolve_spans(text, spans, sentences, lang, gazetteer, dateline)
+    acronyms = _acronym_spans(text, mentions)
+    if acronyms:
+        spans = sorted(spans + acronyms, key=lambda s: s[0])
+        mentions = _resolve_spans(text, spans, sentences, lang, gazetteer, dateline)
+    _mark_qualifiers(text, mentions)
+    _resolve_blends(mentions)
+    return mentions
+
+
+#: "Kuching South City Council (MBKS)", "Republik Demokratik Timor Leste (RDTL)".
+_ACRONYM_AFTER = re.compile(r"^(?:\s+(?:City|Municipal|Town|District|County)\s+Council)?\s*\(\s*([A-Z]{2,8})\s*\)")
+
+
+def _acronym_spans(text: str, mentions: list[PlaceMention]) -> list:
+    """Later uses of an acronym a place was introduced with ("... (MBKS)", then "MBKS is twinned ...")."""
+    found = []
+    taken = [(m.start, m.end) for m in mentions]
+    for mention in mentions:
+        m = _ACRONYM_AFTER.match(text[mention.end:mention.end + 60])
+        if not m:
+            continue
+        acronym = m.group(1)
+        for use in re.finditer(rf"(?<![\w(]){re.escape(acronym)}(?![\w)])", text):
+            if use.start() > mention.end and all(use.end() <= a or use.start() >= b for a, b in taken):
+                found.append((use.start(), use.end(), acronym, None, [mention.place]))
+                taken.append((use.start(), use.end()))
+    return found
+
+
+def _resolve_spans(text: str, spans: list, sentences: list[Sentence], lang: Language, gazetteer: Gazetteer,
+                   dateline: Dateline | None) -> list[PlaceMention]:
+    """Resolve and classify each span (see the module docstring)."""
     mentions: list[PlaceMention] = []
     seen: dict[str, Place] = {}
     sentence_of = _sentence_index(sentences)
     for i, (start, end, surface, kind_hint, candidates) in enumerate(spans):
         start, surface, kind_hint = _after_title(text, start, end, surface, kind_hint, lang)
-        if kind_hint is not None and candidates and _title_before(text, start, lang) is None:
+        council = re.match(r"((?:\s+[A-Z][\w'’\-]+){1,2})(?=\s+(?:City|Municipal|Town|District) Council\b)",
+                           text[end:end + 60])
+        if council and candidates and kind_hint is None:
+            # "Kuching South City Council": the council's name is the place's name
+            end, surface, candidates = _longer_name(text, start, end, surface, PlaceKind.CITY, candidates, lang,
+                                                    gazetteer, run=council.group(1))
+        elif kind_hint is not None and candidates and _title_before(text, start, lang) is None:
             end, surface, candidates = _longer_name(text, start, end, surface, kind_hint, candidates, lang,
                                                     gazetteer)
         role = _title_before(text, start, lang) or _title_after(text, end, lang)
@@ -105,8 +144,6 @@ def find_place_mentions(text: str, sentences: list[Sentence], lang: Language, ga
         mention.organisation = role is None and not mention.government and not kind_worded and _organisation_around(
             text, start, end, lang)
         mentions.append(mention)
-    _mark_qualifiers(text, mentions)
-    _resolve_blends(mentions)
     return mentions
 
 
@@ -149,13 +186,13 @@ def _after_title(text: str, start: int, end: int, surface: str, kind_hint: Place
 
 
 def _longer_name(text: str, start: int, end: int, surface: str, kind: PlaceKind, candidates: list[Place],
-                 lang: Language, gazetteer: Gazetteer) -> tuple[int, str, list[Place]]:
+                 lang: Language, gazetteer: Gazetteer, run: str | None = None) -> tuple[int, str, list[Place]]:
     """"Kabupaten Toba Samosir": after a kind word the name runs on past the part the gazetteer knows.
 
     The longer name is looked up again; a name the gazetteer does not know
     becomes an unlinked place rather than being cut to a shorter, wrong one.
     """
-    match = re.match(r"(\s+[A-Z][\w'’\-]+){1,2}", text[end:end + 40])
+    match = re.match(re.escape(run) if run else r"(\s+[A-Z][\w'’\-]+){1,2}", text[end:end + 40])
     if not match:
         return end, surface, candidates
     words = match.group().split()
@@ -239,11 +276,14 @@ def _title_after(text: str, end: int, lang: Language) -> Role | None:
     return lang.titles.get(re.sub(r"\s+", " ", title.group().lower())) if title else None
 
 
+_QUALIFIER_GAP = re.compile(r"\s*(?:\([^()]{1,20}\))?\s*(?:,|\bin\b|\bdi\b)\s*(?:the\s+)?", re.I)
+
+
 def _qualifier_after(text: str, end: int, following: list) -> Place | None:
-    """A higher-level place right after (", Jepang", " in Chiba Prefecture")."""
+    """A higher-level place right after (", Jepang", " in Chiba Prefecture", " (DBKK), Sabah")."""
     for start, _e, _s, _k, candidates in following[:2]:
         gap = text[end:start]
-        if re.fullmatch(r"\s*(?:,|\bin\b|\bdi\b)\s*(?:the\s+)?", gap, re.I):
+        if _QUALIFIER_GAP.fullmatch(gap):
             return candidates[0] if candidates else None
         break
     return None
@@ -268,6 +308,18 @@ def _choose(surface: str, kind_hint: PlaceKind | None, candidates: list[Place], 
     return pool[0]
 
 
+def _venue_before_comma(before: str, lang: Language) -> bool:
+    """Does ``before`` end with "<locative> <a venue's name>," ("at Grand City Convention Center,")?"""
+    clause = re.split(r"[.;:()]", before)[-1]
+    tail = clause.rstrip()[:-1] if clause.rstrip().endswith(",") else clause
+    words = re.findall(r"[\w'’\-]+", tail)[-8:]
+    for i, word in enumerate(words):
+        if lang.locative.fullmatch(word):
+            venue = " ".join(words[i + 1:]).lower()
+            return any(re.search(rf"\b{re.escape(v)}\b", venue) for v in lang.venue_words)
+    return False
+
+
 def _party_position(text: str, start: int, sentences: list[Sentence], lang: Language) -> bool:
     """Is the word before the mention one after which a government can be a party?
 
@@ -289,7 +341,8 @@ def _party_position(text: str, start: int, sentences: list[Sentence], lang: Lang
     last = words[-1]
     if last == "of":
         return len(words) > 1 and words[-2] in lang.of_heads
-    return last in lang.party_before
+    # "... menjelaskan DIY juga memiliki ...", "said that Bandung ...": reported speech starts a clause
+    return last in lang.party_before or bool(lang.speech.fullmatch(last)) or last in ("bahwa", "that")
 
 
 def _locative_before(text: str, start: int, lang: Language) -> bool:
@@ -300,7 +353,9 @@ def _locative_before(text: str, start: int, lang: Language) -> bool:
     for word in reversed(words):
         if lang.locative.fullmatch(word):
             return True
-        if word[0].isupper() and skipped < 4 and word.lower() not in lang.title_words:
+        if word == ",":
+            return _venue_before_comma(before, lang)  # "di Auditorium Gubernuran, Padang": the venue's city
+        if word[0].isupper() and skipped < 6 and word.lower() not in lang.title_words:
             skipped += 1  # venue words: "di Balai Kota", "at Darwin's Civic"
             continue
         if word.lower() in lang.venue_words:
@@ -333,7 +388,7 @@ def _mark_qualifiers(text: str, mentions: list[PlaceMention]) -> None:
     """"Seoul, Korea Selatan": the higher-level place right after another only qualifies it."""
     for previous, mention in zip(mentions, mentions[1:], strict=False):
         gap = text[previous.end:mention.start]
-        if not re.fullmatch(r"\s*(?:,|\bin\b|\bdi\b)\s*(?:the\s+)?", gap, re.I):
+        if not _QUALIFIER_GAP.fullmatch(gap):
             continue
         if _RANK.get(mention.place.kind, 0) > _RANK.get(previous.place.kind, 0) and not mention.government:
             mention.qualifier = True

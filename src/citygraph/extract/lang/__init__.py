@@ -38,6 +38,7 @@ class Language:
     since: re.Pattern[str]
     negation: re.Pattern[str]
     wish: re.Pattern[str]
+    speech: re.Pattern[str]
     own_country: dict[str, str]
     anaphora: re.Pattern[str]
     continuation: re.Pattern[str]
@@ -104,6 +105,7 @@ def load(code: str) -> Language:
         since=_alternation(c.SINCE),
         negation=_alternation(c.NEGATION),
         wish=_alternation(c.WISH),
+        speech=_alternation(c.SPEECH),
         own_country=dict(r.OWN_COUNTRY),
         anaphora=_alternation(c.ANAPHORA),
         continuation=re.compile(

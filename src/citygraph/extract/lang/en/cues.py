@@ -74,7 +74,7 @@ GOVERNMENT_AFTER: tuple[str, ...] = (
 PARTY_BEFORE: tuple[str, ...] = (
     "and", "or", "with", "between", "among", "including", "includes", "include", "as", "namely", "partner",
     "city", "cities", "town", "towns", "municipality", "county", "province", "prefecture", "regency", "state",
-    "besides", "both", "its", "their",
+    "besides", "both", "its", "their", "twinned", "twin",
 )
 
 #: "of" counts as a party position only after these.
@@ -86,6 +86,10 @@ OF_HEADS: tuple[str, ...] = (
 SENTENCE_OPENERS: tuple[str, ...] = (
     "the", "a", "an", "both", "during", "under", "after", "before", "with", "in", "at", "for",
     "besides", "apart", "like", "as", "while", "when", "officials", "photo", "city", "mayor",
+)
+
+SPEECH: tuple[str, ...] = (
+    r"said", r"says", r"told", r"added", r"explained", r"noted", r"stated", r"announced", r"hoped", r"admitted",
 )
 
 AND: tuple[str, ...] = (r"and", r"&")

@@ -11,4 +11,5 @@ FORUM_INTRO: tuple[str, ...] = ("summit", "conference", "forum", "meeting")
 
 VENUE_WORDS: tuple[str, ...] = (
     "hotel", "hall", "centre", "center", "building", "stadium", "palace", "house", "office", "park",
+    "auditorium", "chambers", "residence", "headquarters",
 )

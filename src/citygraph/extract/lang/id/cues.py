@@ -99,7 +99,7 @@ GOVERNMENT_AFTER: tuple[str, ...] = (r"city council", r"municipal council", r"ci
 PARTY_BEFORE: tuple[str, ...] = (
     "dan", "serta", "atau", "dengan", "antara", "bersama", "selain", "yaitu", "yakni", "seperti",
     "termasuk", "lain", "antaranya", "kota", "kabupaten", "provinsi", "prefektur", "pemerintah", "pihak",
-    "mitra", "city", "cities", "bersaudara", "kembar", "persahabatan", "dengan pemerintah", "oleh",
+    "mitra", "city", "cities", "bersaudara", "kembar", "persahabatan", "oleh", "hubungan", "kemitraan",
 )
 
 #: "of" counts only after these ("the city of X", "the mayors of X").
@@ -110,6 +110,12 @@ SENTENCE_OPENERS: tuple[str, ...] = (
     "selain", "dalam", "menurut", "kepada", "sementara", "bersama", "dengan", "bagi", "untuk",
     "saat", "ketika", "usai", "setelah", "sebelum", "lewat", "melalui", "terbukti", "adapun",
     "sedangkan", "namun", "kini", "rombongan", "delegasi", "kota", "kabupaten", "provinsi",
+)
+
+#: Reporting verbs: an official who speaks is a source, not a party ("X mengatakan hubungan A dan B ...").
+SPEECH: tuple[str, ...] = (
+    r"mengatakan", r"menyatakan", r"menyebut(?:kan)?", r"menjelaskan", r"menambahkan", r"kata", r"ujar(?:nya)?",
+    r"ungkap(?:nya)?", r"tutur(?:nya)?", r"menuturkan", r"mengungkapkan", r"menegaskan", r"mengaku", r"berharap",
 )
 
 #: Connectors inside a list of names.

@@ -14,5 +14,6 @@ FORUM_INTRO: tuple[str, ...] = ("konferensi", "forum", "ktt", "pertemuan", "sida
 #: A capitalised name with one of these is a venue, not an event.
 VENUE_WORDS: tuple[str, ...] = (
     "hotel", "gedung", "balai", "balaikota", "pendopo", "aula", "ruang", "convention center",
-    "convention centre", "hall", "stadion", "kantor", "rumah dinas", "istana", "wisma",
+    "convention centre", "hall", "stadion", "kantor", "rumah dinas", "istana", "wisma", "auditorium",
+    "kompleks", "gedhong", "pendapa", "graha", "center", "centre",
 )
