@@ -2,8 +2,9 @@
 """Score the extractor on the dev corpus and fail below the floor.
 
 Runs ``../shared/tools/score.py`` (the scorer every session and CI share) on
-the whole dev corpus and on each language, prints its summaries, and compares
-every figure with ``scripts/eval_floor.json``. The floor is the level reached
+the whole dev corpus and on each language, and on the project's own annotated
+articles (tests/data/corpus2, data/articles), prints the summaries, and
+compares every figure with ``scripts/eval_floor.json``. The floor is the level reached
 when it was last raised, so extraction cannot silently regress; raise it when
 the extractor improves.
 
@@ -26,15 +27,15 @@ F1_KEYS = ("pairs", "agreements", "people", "domains", "forums", "signatories")
 ACC_KEYS = ("instrument_acc", "sister_city_acc", "status_acc", "date_acc", "forum_acc")
 
 
-def score(shared: Path, lang: str | None) -> dict:
+def score(shared: Path, corpus: Path, lang: str | None, label: str) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "score.json"
-        cmd = [sys.executable, str(shared / "tools" / "score.py"), str(shared / "corpus" / "dev"),
+        cmd = [sys.executable, str(shared / "tools" / "score.py"), str(corpus),
                "--json", str(out), "--cmd", f"{sys.executable} -m citygraph"]
         if lang:
             cmd += ["--lang", lang]
         proc = subprocess.run(cmd, capture_output=True, text=True, cwd=HERE.parent)
-        print(f"== {lang or 'all'}: " + (proc.stdout.strip().splitlines() or ["(no output)"])[-1])
+        print(f"== {label}: " + (proc.stdout.strip().splitlines() or ["(no output)"])[-1])
         if proc.returncode != 0:
             sys.stderr.write(proc.stdout + proc.stderr)
             raise SystemExit(f"score.py failed ({proc.returncode})")
@@ -57,7 +58,12 @@ def main() -> int:
     if not (shared / "tools" / "score.py").is_file():
         print(f"no scorer at {shared}/tools/score.py: the shared corpus is needed for make eval")
         return 0 if os.environ.get("CITYGRAPH_REQUIRE_SHARED") != "1" else 1
-    current = {lang or "all": figures(score(shared, lang)) for lang in (None, "id", "en")}
+    dev = shared / "corpus" / "dev"
+    current = {lang or "all": figures(score(shared, dev, lang, f"dev {lang or 'all'}")) for lang in (None, "id", "en")}
+    # the project's own annotated articles, written without looking at the extractor
+    for label, corpus in (("corpus2", HERE.parent / "tests" / "data" / "corpus2"),
+                          ("samples", HERE.parent / "data" / "articles")):
+        current[label] = figures(score(shared, corpus, None, label))
     if args.write_floor:
         FLOOR.write_text(json.dumps(current, indent=2, sort_keys=True) + "\n")
         print(f"floor written to {FLOOR}")
