@@ -432,7 +432,8 @@ def test_reingesting_leaves_the_store_unchanged(store_path: Path) -> None:
     with open_store(store_path, read_only=True) as store:
         assert store.triple_count() == count
         assert canonical(store) == before
-    assert len(before) == len(SAMPLE_IDS) + 1  # an article graph each, and the ontology
+    # an article graph each, the ontology and the consolidation graph
+    assert len(before) == len(SAMPLE_IDS) + 2
 
 
 # ---- real processes ----

@@ -77,7 +77,9 @@ def test_agreement_rows_match_the_contract(store: Store) -> None:
         assert row["status"] in VOCAB["status"]
         assert isinstance(row["sister_city"], bool)
         assert all(set(s) >= {"article", "evidence"} for s in row["sources"])
-        assert row["corroboration"] == {"articles": len({s["article"] for s in row["sources"]})}
+        # consolidation added outlets and languages; "articles" keeps its meaning
+        assert set(row["corroboration"]) == {"articles", "outlets", "languages"}
+        assert row["corroboration"]["articles"] == len({s["article"] for s in row["sources"]})
     bogor = by_article(rows)["dev-003"]
     assert len(bogor) == 1
     # the gold example of ../shared/corpus/README.md, field by field
@@ -102,7 +104,7 @@ def test_same_agreement_from_two_articles_is_one_row_with_two_sources(store: Sto
     sources = rows[0]["sources"]
     assert [s["article"] for s in sources] == ["dev-003", "en-002"]
     assert sources[1]["evidence"] == seoul_report_extraction().article.text
-    assert rows[0]["corroboration"] == {"articles": 2}
+    assert rows[0]["corroboration"] == {"articles": 2, "outlets": 2, "languages": 2}
     # the union keeps what either article said
     assert rows[0]["domains"] == ["smart_city", "transport"]
 
@@ -159,7 +161,8 @@ def test_disagreeing_sources_are_reduced_deterministically(tmp_path: Path) -> No
         (row,) = list_rows(store, "agreements")
         assert row["status"] == "signed"  # the furthest any source got
         assert row["sister_city"] is True  # any source saying so
-        assert row["corroboration"] == {"articles": 3}
+        # three articles, two of them from example.org in Indonesian
+        assert row["corroboration"] == {"articles": 3, "outlets": 2, "languages": 2}
 
 
 def test_metacharacters_round_trip_through_store_and_listing(tmp_path: Path) -> None:

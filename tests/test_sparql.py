@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import rdflib
 
+from citygraph.consolidate import consolidate
 from citygraph.errors import QueryError
 from citygraph.sparql import read_query, run_query
 from citygraph.store import Store, read_rq
@@ -25,6 +26,8 @@ QUERIES = sorted(p.name for p in resources.files("citygraph").joinpath("queries"
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     with fixture_store(tmp_path_factory.mktemp("sparql") / "store") as store:
+        # as `ingest` leaves it: consolidation.rq and single_source_agreements.rq read that graph
+        consolidate(store)
         yield store
 
 
