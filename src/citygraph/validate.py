@@ -68,8 +68,8 @@ def validate_graph(data: rdflib.Graph, *, inplace: bool = False) -> ValidationRe
 
 
 def validate_store(store: Store) -> ValidationReport:
-    """Validate the union of the store's article graphs."""
-    return validate_graph(store.union_graph(articles_only=True), inplace=True)
+    """Validate the union of every graph: the articles' and the derived ones (consolidation, analysis)."""
+    return validate_graph(store.union_graph(articles_only=False), inplace=True)
 
 
 def _copy(graph: rdflib.Graph) -> rdflib.Graph:
