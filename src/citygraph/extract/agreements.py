@@ -131,6 +131,7 @@ class Draft:
     event: bool = False
     weak: bool = False
     generic_instrument: bool = False  # named only as "an agreement": any precise name replaces it
+    historical: bool = False  # an earlier agreement the article recalls ("tindak lanjut MoU 2018")
     attached: list[int] = field(default_factory=list)
 
     @property
@@ -367,7 +368,8 @@ def _earlier_instrument(facts: SentenceFacts, parties: list[Place], chosen: Inst
     date = best_date(after[:1], published) if after else None
     if date is None:
         return []
-    return [Draft(list(parties), inst, Status.SIGNED, False, date, None, [], [], [facts.sentence.index], event=True)]
+    return [Draft(list(parties), inst, Status.SIGNED, False, date, None, [], [], [facts.sentence.index], event=True,
+                  historical=True)]
 
 
 def _compatible(a: Draft, b: Draft) -> bool:
@@ -454,6 +456,10 @@ def _attach_target(facts: SentenceFacts, parties: list[Place], drafts: list[Draf
         visible = earlier or visible
     keys = {p.key for p in parties}
     named = {inst for _pos, inst in facts.instruments} - {Instrument.UNSPECIFIED}
+    if last is not None and last.historical:
+        # after a sentence about an earlier agreement, the story returns to the one it reports
+        current = [d for d in visible if not d.historical and d.party_keys == last.party_keys]
+        last = current[-1] if current else last
     if facts.continuation and last is not None and keys <= last.party_keys and not forward:
         return last
     if len(keys) >= 2:
@@ -501,7 +507,8 @@ def _split_off(facts: SentenceFacts, target: Draft, published: dt.date | None) -
         date = best_date(facts.dates, published, near=facts.signing[0])
         if date is not None and (target.date is None or date != target.date):
             return Draft(list(target.parties), inst if inst is not Instrument.UNSPECIFIED else target.instrument,
-                         Status.SIGNED, target.sister, date, None, [], [], [facts.sentence.index], event=True)
+                         Status.SIGNED, target.sister, date, None, [], [], [facts.sentence.index], event=True,
+                         historical=True)
     if not (facts.signing and (named or facts.generic) and (earlier_instrument or new_after_tie)
             and inst is not Instrument.UNSPECIFIED):
         return None
@@ -511,7 +518,8 @@ def _split_off(facts: SentenceFacts, target: Draft, published: dt.date | None) -
     return Draft(list(target.parties), inst, Status.RENEWED if facts.renewed else Status.SIGNED, facts.sister,
                  date, facts.forums[0] if facts.forums else None,
                  [] if facts.negation_anywhere else list(facts.domains),
-                 [p for p in facts.signers() if p.of_place in target.parties], [facts.sentence.index], event=True)
+                 [p for p in facts.signers() if p.of_place in target.parties], [facts.sentence.index], event=True,
+                 historical=not target.tie)
 
 
 def _attach(facts: SentenceFacts, target: Draft, published: dt.date | None) -> None:
