@@ -105,7 +105,7 @@ class SentenceFacts:
         """Officials in a signing sentence who are not only witnesses."""
         if not self.signing:
             return []
-        return [p for p in self.people if not self.witnessing(p.start)]
+        return [p for p in self.people if not self.witnessing(p.start) and not p.represented]
 
     def witnessing(self, pos: int) -> bool:
         """Is the article offset ``pos`` inside the sentence's witness clause?"""
@@ -170,7 +170,8 @@ def read_sentence(sentence: Sentence, places: list[PlaceMention], people: list[P
                      if not any(a <= m.start() < a + 20 for a, _ in facts.instruments)]
     cue_starts = ([m.start() for m in lang.cooperation.finditer(s)] + [m.start() for m in lang.sister.finditer(s)]
                   + [a for a, _ in facts.instruments] + facts.generic + facts.signing)
-    facts.negated = any(0 <= c - n.end() <= 25 for n in lang.negation.finditer(s) for c in cue_starts)
+    facts.negated = (any(0 <= c - n.end() <= 25 for n in lang.negation.finditer(s) for c in cue_starts)
+                     or bool(lang.cancelled.search(s)))  # "Rencana penandatanganan MoU ... dipastikan batal"
     facts.wish = bool(wish) and bool(cue_starts) and wish.start() < min(cue_starts)  # a hope before the tie
     speakers = set()
     for person in people:
@@ -227,7 +228,10 @@ def assemble(all_facts: list[SentenceFacts], published: dt.date | None) -> list[
     for facts in all_facts:
         title = facts.sentence.title
         parties = parties_of(facts)
-        creates = facts.cue and not facts.negated and not (facts.wish and not facts.event and not facts.planned)
+        signer_parties = {p.of_place.key for p in facts.signers() if p.of_place is not None}
+        # "Para penandatangan adalah Bupati A, Bupati B ...": officials of two governments signing
+        cue = facts.cue or (bool(facts.signing) and len(signer_parties) >= 2)
+        creates = cue and not facts.negated and not (facts.wish and not facts.event and not facts.planned)
         if creates and len(parties) == 2 and _partners_of_another(parties, drafts):
             creates = False  # "hubungan dengan A akan melengkapi kerja sama dengan B": both are C's partners
         if creates and len(parties) >= 2:

@@ -44,6 +44,7 @@ class PersonMention:
     acting: bool = False
     former: bool = False
     title: str | None = None
+    represented: bool = False  # "... signed on behalf of Mayor X": X did not sign
 
 
 def find_people(text: str, sentences: list[Sentence], places: list[PlaceMention], lang: Language,
@@ -55,10 +56,35 @@ def find_people(text: str, sentences: list[Sentence], places: list[PlaceMention]
         if sentence.title:
             continue  # headlines are in title case: every word looks like a name
         s = sentence.text
-        for m in lang.title_regex.finditer(s):
+        for m in [*lang.title_regex.finditer(s), *_glossed_titles(s, lang)]:
             mention = _read_person(text, sentence, m, by_start, places, lang, dateline_place)
             if mention is not None and not any(p.name_start == mention.name_start for p in found):
                 found.append(mention)
+    return found
+
+
+class _Gloss:
+    """A foreign title glossed in brackets: "Oberbürgermeister (walikota) Hildesheim ..." reads as the gloss."""
+
+    def __init__(self, match: re.Match[str], title: str) -> None:
+        self._match, self._title = match, title
+
+    def group(self, *_: object) -> str:
+        return self._title
+
+    def start(self) -> int:
+        return self._match.start()
+
+    def end(self) -> int:
+        return self._match.end()
+
+
+def _glossed_titles(s: str, lang: Language) -> list[_Gloss]:
+    found = []
+    for m in re.finditer(r"[A-Z][\w\-]+\s+\(\s*([^()]{3,30}?)\s*\)", s):
+        title = lang.title_regex.fullmatch(m.group(1))
+        if title is not None and not lang.title_regex.match(s, m.start()):
+            found.append(_Gloss(m, m.group(1)))
     return found
 
 
@@ -167,9 +193,17 @@ def _read_person(text: str, sentence: Sentence, m: re.Match[str], by_start: dict
     else:
         of_place, of_body = _office(role, unit_places, unit_words, place_before, places, sentence,
                                     base + m.start(), dateline_place)
+    if role is Role.HEAD_OF_STATE and (of_body or (of_place is not None and of_place.kind is not PlaceKind.COUNTRY)):
+        role = Role.OFFICIAL  # "the president of Tawau Municipal Council" heads a council, not a state
+    represented = bool(lang.represented.search(before))
+    if represented and not unit_places and place_before is None:
+        # "Deputy Mayor Irwan Lie signed on behalf of Mayor Lie Mei Hua": the same office's holder
+        deputy = [p for p in places if sentence.start <= p.start < base + m.start() and p.title_role is not None]
+        if deputy:
+            of_place, of_body = deputy[-1].place, None
     start = base + (portfolio.start() if portfolio and place_before is None else m.start())
     return PersonMention(name, role, sentence.index, start, base + name_tokens[-1][1],
-                         base + name_tokens[0][0], of_place, of_body, acting, former, title)
+                         base + name_tokens[0][0], of_place, of_body, acting, former, title, represented)
 
 
 _ENVOY_LINKS = frozenset({"di", "in", "untuk", "to", "at"})
@@ -220,7 +254,13 @@ def _skip_to(tokens: list[tuple[int, int, str]], end: int) -> int:
 
 def _after_comma_name(s: str, tokens, by_start, base: int, lang: Language, envoy: bool = False):
     """"<title> <unit words>, <Name>": the unit runs to the comma, the name follows it."""
+    depth = 0
     for i, (a, _b, w) in enumerate(tokens[:18]):
+        if w in ("(", ")"):
+            depth += 1 if w == "(" else -1
+            continue
+        if depth > 0:
+            continue  # "(walikota)", "(KUAI)": a gloss or an acronym inside the title
         if w == ",":
             name = _read_name(tokens[i + 1:], by_start, base, lang, s)
             return (tokens[:i], name) if name else None
@@ -239,7 +279,11 @@ def _after_comma_name(s: str, tokens, by_start, base: int, lang: Language, envoy
 def _read_name(tokens, by_start, base: int, lang: Language, s: str) -> list[tuple[int, int, str]]:
     """Tokens of a personal name, honorifics skipped; empty if what follows is no name."""
     out: list[tuple[int, int, str]] = []
+    depth = 0
     for a, b, w in tokens:
+        if not out and (w == "(" or depth):
+            depth += {"(": 1, ")": -1}.get(w, 0)
+            continue  # "Lt. Gen. (ret.) Baharuddin Siregar"
         bare = w.rstrip(".").lower().replace(".", "")
         if not out and (bare in lang.acting or w.lower() in lang.acting or bare in lang.former):
             return []  # "Plt. Wali Kota ...": the next person's title begins

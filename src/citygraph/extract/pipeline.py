@@ -38,7 +38,10 @@ def extract(article: Article, *, gazetteer: Gazetteer | None = None) -> Extracti
     dateline_place = next((pm.place for pm in places if pm.dateline), None)
     found_people = find_people(text, sentences, places, lang, dateline_place)
     names = [(p.name_start, p.end) for p in found_people]
-    places = [pm for pm in places if not any(a <= pm.start < b for a, b in names)]  # "Mayor Ramon Villareal"
+    name_words = {w for p in found_people for w in p.name.split() if len(w) > 2}
+    places = [pm for pm in places
+              if not any(a <= pm.start < b for a, b in names)  # "Mayor Ramon Villareal"
+              and not (pm.surface in name_words and not pm.government)]  # later "Rizal said ..."
     people = merge_people(found_people)
     forums = find_forums(sentences, places, lang)
 

@@ -32,7 +32,8 @@ ROLE_KIND: dict[Role, PlaceKind] = {
 _GOV_BEFORE = re.compile(
     r"(?:pemerintah(?:an)?(?:\s+republik)?|government\s+of(?:\s+the)?|republik|republic\s+of)\s*$", re.I)
 #: "the capital of Central Java province", "ibu kota Provinsi Shandong": a description, not a party.
-_CAPITAL_OF = re.compile(r"(?:capital\s+of(?:\s+the)?|ibu\s?kota(?:\s+provinsi)?)\s+$", re.I)
+_CAPITAL_OF = re.compile(
+    r"(?:capital\s+of(?:\s+the)?(?:\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?['’]s)?|ibu\s?kota(?:\s+provinsi)?)\s+$", re.I)
 _GOV_PREFIX = re.compile(r"(?:pemerintah|pemkot|pemkab|pemprov|pemko|pemda|government|city of)\b", re.I)
 _UNKNOWN_PREFIXED = re.compile(
     r"\b(?P<prefix>Pemerintah Kota|Pemerintah Kabupaten|Pemerintah Provinsi|Pemkot|Pemko|Pemkab|Pemprov|"
@@ -123,9 +124,10 @@ def _resolve_spans(text: str, spans: list, sentences: list[Sentence], lang: Lang
             # "Kuching South City Council": the council's name is the place's name
             end, surface, candidates = _longer_name(text, start, end, surface, PlaceKind.CITY, candidates, lang,
                                                     gazetteer, run=council.group(1))
-        elif kind_hint is not None and candidates and _title_before(text, start, lang) is None:
-            end, surface, candidates = _longer_name(text, start, end, surface, kind_hint, candidates, lang,
-                                                    gazetteer)
+        elif candidates and _title_before(text, start, lang) is None and (
+                kind_hint is not None or lang.gov_before.search(text[max(0, start - 40):start])):
+            end, surface, candidates = _longer_name(text, start, end, surface, kind_hint or candidates[0].kind,
+                                                    candidates, lang, gazetteer)
         role = _title_before(text, start, lang) or _title_after(text, end, lang)
         qualifier_place = _qualifier_after(text, end, spans[i + 1:])
         place = _choose(surface, kind_hint, candidates, role, qualifier_place, seen)
@@ -276,7 +278,9 @@ def _title_after(text: str, end: int, lang: Language) -> Role | None:
     return lang.titles.get(re.sub(r"\s+", " ", title.group().lower())) if title else None
 
 
-_QUALIFIER_GAP = re.compile(r"\s*(?:\([^()]{1,20}\))?\s*(?:,|\bin\b|\bdi\b)\s*(?:the\s+)?", re.I)
+_QUALIFIER_GAP = re.compile(
+    r"\s*(?:\([^()]{1,20}\))?\s*(?:,|\bin\b|\bdi\b)\s*(?:(?:in\s+)?the\s+)?"
+    r"(?:[A-Z][\w\-]*\s+(?:state|province|prefecture|region|county|negara bagian|provinsi)\s+of\s+)?")
 
 
 def _qualifier_after(text: str, end: int, following: list) -> Place | None:

@@ -39,6 +39,7 @@ class Language:
     negation: re.Pattern[str]
     wish: re.Pattern[str]
     speech: re.Pattern[str]
+    cancelled: re.Pattern[str]
     own_country: dict[str, str]
     anaphora: re.Pattern[str]
     continuation: re.Pattern[str]
@@ -46,6 +47,7 @@ class Language:
     locative: re.Pattern[str]
     witness: re.Pattern[str]
     witness_verbs: re.Pattern[str]
+    represented: re.Pattern[str]
     gov_before: re.Pattern[str]
     gov_after: re.Pattern[str]
     party_before: frozenset[str]
@@ -106,6 +108,7 @@ def load(code: str) -> Language:
         negation=_alternation(c.NEGATION),
         wish=_alternation(c.WISH),
         speech=_alternation(c.SPEECH),
+        cancelled=_alternation(c.CANCELLED),
         own_country=dict(r.OWN_COUNTRY),
         anaphora=_alternation(c.ANAPHORA),
         continuation=re.compile(
@@ -115,6 +118,7 @@ def load(code: str) -> Language:
         locative=_alternation(c.LOCATIVE),
         witness=_alternation(r.WITNESS_CUES),
         witness_verbs=_alternation(r.WITNESS_VERBS),
+        represented=re.compile(rf"(?:{'|'.join(r.REPRESENTED)})(?:\s+the)?\s*$", re.IGNORECASE),
         gov_before=re.compile(rf"(?:{'|'.join(c.GOVERNMENT_BEFORE)})\s*$", re.IGNORECASE),
         gov_after=re.compile(rf"^\s*(?:{'|'.join(c.GOVERNMENT_AFTER)})\b", re.IGNORECASE),
         party_before=frozenset(c.PARTY_BEFORE),

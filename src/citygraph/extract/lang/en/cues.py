@@ -15,7 +15,8 @@ SISTER: tuple[str, ...] = (
 )
 
 SIGNING: tuple[str, ...] = (
-    r"sign(?:s|ed|ing)?", r"inked", r"initialled", r"sealed", r"concluded", r"pledged",
+    r"sign(?:s|ed|ing)?", r"inked", r"initialled", r"sealed", r"concluded", r"pledged", r"signator(?:y|ies)",
+    r"put (?:their|his|her) names? to",
 )
 
 PLANNED: tuple[str, ...] = (
@@ -37,6 +38,10 @@ TIE: tuple[str, ...] = (
 ORIGINAL: tuple[str, ...] = (r"first", r"original", r"initial", r"earlier", r"previous", r"began with", r"started with")
 
 SINCE: tuple[str, ...] = (r"since", r"established in", r"began in", r"started in", r"dating back to")
+
+CANCELLED: tuple[str, ...] = (
+    r"cancel(?:led|ed|s)?", r"cancellation", r"called off", r"scrapped", r"shelved", r"abandoned", r"collapsed",
+)
 
 WISH: tuple[str, ...] = (
     r"hope[sd]?", r"hoping", r"wish(?:es|ed)?", r"would like", r"would love", r"one day", r"dream",
@@ -75,6 +80,8 @@ PARTY_BEFORE: tuple[str, ...] = (
     "and", "or", "with", "between", "among", "including", "includes", "include", "as", "namely", "partner",
     "city", "cities", "town", "towns", "municipality", "county", "province", "prefecture", "regency", "state",
     "besides", "both", "its", "their", "twinned", "twin",
+    # a clause starts: its subject can be a party
+    "after", "before", "when", "since", "because", "while", "although", "as", "once", "where", "now",
 )
 
 #: "of" counts as a party position only after these.

@@ -24,6 +24,8 @@ TITLES: dict[str, Role] = {
     "minister": Role.MINISTER,
     "secretary of state": Role.MINISTER,
     "president": Role.HEAD_OF_STATE,
+    "municipal president": Role.MAYOR,
+    "city manager": Role.OFFICIAL,
     "prime minister": Role.HEAD_OF_STATE,
     "ambassador": Role.AMBASSADOR,
     "consul": Role.CONSUL,
@@ -59,11 +61,12 @@ ACTING_PREFIXES: tuple[str, ...] = ("acting", "interim", "caretaker")
 FORMER_PREFIXES: tuple[str, ...] = ("former", "ex-", "then-", "outgoing")
 
 HONORIFICS: frozenset[str] = frozenset("""
-    cr cllr dr hon mr mrs ms mx prof sir dame rt the lord datuk dato datin tun
+    cr cllr dr hon mr mrs ms mx prof sir dame rt the lord datuk dato datin tun h hj haji hajah
+    lt gen col maj capt brig adm ret cdr sgt
     """.split())
 
 DEGREES: frozenset[str] = frozenset("""
-    ba bsc ma msc mba phd md jr sr obe mbe cbe
+    ba bsc ma msc mba phd md jr sr obe mbe cbe msi mm mt se sh spd ssos skom
     """.split())
 
 #: Words of a unit or portfolio that continue a title rather than start a name.
@@ -75,6 +78,9 @@ TITLE_WORDS: frozenset[str] = frozenset("""
 
 #: Abbreviations of a country in titles; none in English news.
 OWN_COUNTRY: dict[str, str] = {}
+
+#: Right before a title: the person named is represented by the signer, not a signer.
+REPRESENTED: tuple[str, ...] = ("on behalf of", "representing", "in place of", "standing in for", "stood in for")
 
 #: After these, the people named are witnesses ("witnessed by X").
 WITNESS_CUES: tuple[str, ...] = ("witnessed by", "accompanied by", "in the presence of", "attended by", "witnessed")

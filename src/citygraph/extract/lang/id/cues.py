@@ -23,7 +23,7 @@ SISTER: tuple[str, ...] = (
 
 #: A signing took place (verbs and nouns). Dates near these are signing dates.
 SIGNING: tuple[str, ...] = (
-    r"menandatangani", r"ditandatangani", r"ditandatanganinya", r"penandatanganan",
+    r"menandatangani", r"ditandatangani", r"ditandatanganinya", r"penandatanganan", r"penandatangan",
     r"bertanda ?tangan", r"meneken", r"diteken", r"teken", r"menyepakati", r"disepakati",
 )
 
@@ -52,6 +52,9 @@ ORIGINAL: tuple[str, ...] = (r"pertama", r"awal", r"semula", r"sebelumnya", r"te
 
 #: Start of a relationship: a year after these is the tie's date.
 SINCE: tuple[str, ...] = (r"sejak", r"dirintis", r"dimulai", r"dijalin", r"diresmikan")
+
+#: A plan called off: whatever else the sentence says, no agreement came of it.
+CANCELLED: tuple[str, ...] = (r"batal", r"dibatalkan", r"membatalkan", r"pembatalan", r"urung", r"gagal")
 
 #: Hopes and wishes: no step taken, so no agreement ("berharap ... bisa menjalin kerja sama").
 WISH: tuple[str, ...] = (
@@ -100,6 +103,9 @@ PARTY_BEFORE: tuple[str, ...] = (
     "dan", "serta", "atau", "dengan", "antara", "bersama", "selain", "yaitu", "yakni", "seperti",
     "termasuk", "lain", "antaranya", "kota", "kabupaten", "provinsi", "prefektur", "pemerintah", "pihak",
     "mitra", "city", "cities", "bersaudara", "kembar", "persahabatan", "oleh", "hubungan", "kemitraan",
+    # a clause starts: its subject can be a party ("... setelah Padang dan Hildesheim resmi menjadi ...")
+    "setelah", "sebelum", "ketika", "saat", "sejak", "karena", "meski", "meskipun", "sementara", "agar",
+    "sehingga", "bahwa", "kini", "kemudian", "lalu", "juga", "kali", "baik",
 )
 
 #: "of" counts only after these ("the city of X", "the mayors of X").

@@ -64,13 +64,14 @@ FORMER_PREFIXES: tuple[str, ...] = ("mantan", "eks", "bekas")
 #: Honorifics and degrees stripped from names (compared without dots, lower case).
 HONORIFICS: frozenset[str] = frozenset("""
     abah bapak bpk bu buya drg dr dra drs gus h hj ibu ir kh kiai pak prof pdt tgh ust
-    datuk dato datin tun haji hajah
+    datuk dato datin tun haji hajah drh drg letjen mayjen brigjen jenderal kolonel kombes irjen komjen
+    laksamana marsekal purn purnawirawan
     """.split())
 
 #: Academic degrees written after a name ("M.Si", "MT", "S.Sos").
 DEGREES: frozenset[str] = frozenset("""
     ak amd ba bsc ma mag mba mh mhum mkes mkom mm mp mpa mpd mph msc msi msos mt phd
-    sag se sh shi sip skm skom sp spd ssos ssi st sthi mhs mi
+    sag se sh shi sip skm skom sp spd ssos ssi st sthi mhs mi spi sked skep sth spsi mkn
     """.split())
 
 #: Words that continue a title's unit ("Kepala Dinas Perpustakaan dan Arsip")
@@ -89,6 +90,9 @@ TITLE_WORDS: frozenset[str] = frozenset("""
 
 #: Abbreviations of the country itself in titles ("Duta Besar RI untuk Jepang").
 OWN_COUNTRY: dict[str, str] = {"ri": "ID", "nkri": "ID"}
+
+#: Right before a title: the person named is represented by the signer, not a signer ("mewakili Bupati X").
+REPRESENTED: tuple[str, ...] = ("mewakili", "atas nama", "menggantikan", "yang mewakili")
 
 #: After these, the people named are witnesses or companions, not signatories ("disaksikan X").
 WITNESS_CUES: tuple[str, ...] = ("didampingi", "disaksikan", "dihadiri", "disaksikan oleh", "didampingi oleh")
