@@ -312,11 +312,17 @@ def _indonesian_variants(short: str) -> Iterable[str]:
 _ADMIN_SUFFIXES = {"KR": ("-si", "-gun", "-gu"), "JP": ("-shi",)}
 
 
+#: German-language qualifiers news drops: 'Ludwigshafen am Rhein' → 'Ludwigshafen'.
+_RIVER_QUALIFIER = re.compile(r"\s+(?:am|an der|im|in der|ob der|bei)\s+\S.*$|\s+\([^)]*\)$")
+
+
 def _common_city_name(name: str, country: str) -> str:
-    """'Hwaseong-si' → 'Hwaseong': the name a news article would use."""
+    """'Hwaseong-si' → 'Hwaseong', 'Frankfurt am Main' → 'Frankfurt': the name a news article would use."""
     for suffix in _ADMIN_SUFFIXES.get(country, ()):
         if name.endswith(suffix) and len(name) > len(suffix) + 2:
             return name[: -len(suffix)]
+    if country in ("DE", "AT", "CH"):
+        return _RIVER_QUALIFIER.sub("", name) or name
     return name
 
 

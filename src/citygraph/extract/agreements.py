@@ -150,7 +150,12 @@ def read_sentence(sentence: Sentence, places: list[PlaceMention], people: list[P
     facts.sister = bool(sister)
     facts.sister_at = sister.start() if sister else None
     facts.signing = [m.start() for m in lang.signing.finditer(s)]
-    facts.planned = bool(lang.planned.search(s))
+    # a plan word makes the sentence a plan unless a signing it does not govern is reported:
+    # "signed ... on August 15, after three years of negotiations" is a signing
+    plans = [m.start() for m in lang.planned.finditer(s)]
+    signings = [m.start() for m in lang.signing.finditer(s)]
+    facts.planned = bool(plans) and (not signings or any(0 <= g - p <= 40 for p in plans for g in signings)
+                                     or min(plans) < min(signings))
     facts.renewed = bool(lang.renewed.search(s))
     facts.tie = bool(lang.tie.search(s))
     facts.since = bool(lang.since.search(s))

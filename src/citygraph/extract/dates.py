@@ -29,6 +29,7 @@ class DateMention:
     weekday: int | None = None
     relative_days: int | None = None
     relative_years: int | None = None
+    relative_months: int | None = None
     past_weekday: bool = False
     deadline: bool = False
 
@@ -39,7 +40,7 @@ class DateMention:
             return 3
         if self.weekday is not None:
             return 1  # a bare weekday: less sure than a month named in full
-        if self.month is not None:
+        if self.month is not None or self.relative_months is not None:
             return 2
         if self.year is not None or self.relative_years is not None:
             return 1
@@ -60,6 +61,7 @@ class _Patterns:
     weekday: re.Pattern[str]
     relative_day: re.Pattern[str]
     relative_year: re.Pattern[str]
+    relative_month: re.Pattern[str]
 
 
 _CACHE: dict[str, _Patterns] = {}
@@ -79,6 +81,7 @@ def _patterns(lang: Language) -> _Patterns:
         weekday=re.compile(rf"(?:\b({past})\s+)?\b({weekdays})\b(?:\s+({past})\b)?", re.I),
         relative_day=re.compile(rf"\b({_words(lang.relative_days)})\b", re.I),
         relative_year=re.compile(rf"\b({_words(lang.relative_years)})\b", re.I),
+        relative_month=re.compile(rf"\b({_words(lang.relative_months)})\b", re.I),
     )
     _CACHE[lang.code] = patterns
     return patterns
@@ -124,6 +127,8 @@ def find_dates(sentence: str, lang: Language) -> list[DateMention]:
         add(DateMention(m.start(), m.end(), int(m.group(1)), deadline=deadline(m.start())))
     for m in p.relative_day.finditer(sentence):
         add(DateMention(m.start(), m.end(), relative_days=lang.relative_days[_key(m.group(1))]))
+    for m in p.relative_month.finditer(sentence):
+        add(DateMention(m.start(), m.end(), relative_months=lang.relative_months[_key(m.group(1))]))
     for m in p.relative_year.finditer(sentence):
         add(DateMention(m.start(), m.end(), relative_years=lang.relative_years[_key(m.group(1))]))
     weekday_marks = [
@@ -171,6 +176,11 @@ def resolve(mention: DateMention, published: dt.date | None) -> PartialDate | No
         return PartialDate(day.year, day.month, day.day)
     if mention.relative_years is not None:
         return PartialDate(published.year + mention.relative_years) if published else None
+    if mention.relative_months is not None:
+        if published is None:
+            return None
+        index = published.year * 12 + published.month - 1 + mention.relative_months
+        return PartialDate(index // 12, index % 12 + 1)
     if mention.day is None and mention.month is None and mention.weekday is not None:
         # "last Tuesday" is the one before publication; a bare "on Monday" may be the day itself
         if published is None:
@@ -209,7 +219,8 @@ def best_date(mentions: list[DateMention], published: dt.date | None,
         if date is None:
             continue
         distance = abs(m.start - near) if near is not None else m.start
-        relative = m.relative_days is not None or m.relative_years is not None or m.past_weekday
+        relative = (m.relative_days is not None or m.relative_years is not None or m.relative_months is not None
+                    or m.past_weekday)
         scored.append((-m.precision, relative and m.year is None, distance, date))
     if not scored:
         return None

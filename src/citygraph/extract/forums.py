@@ -95,6 +95,17 @@ def _as_forum(run, sentence: Sentence, lang: Language) -> ForumMention | None:
     if not heads and intro_word not in lang.forum_intro:
         return None
     text = s[start:end]
+    dateline = re.match(r"[A-Z][A-Z .']{2,}\s+[-–—]\s+", text)
+    if dateline:  # "SURABAYA - Forum ...": the dateline is not part of the name
+        start += dateline.end()
+        text = s[start:end]
+        words = [w for w in words if w[0] >= start]
+        plain = [w for _a, _b, w in words if not w.startswith("(")]
+        heads = [i for i, w in enumerate(w.lower() for w in plain) if w in lang.forum_heads]
+    ordinal = re.match(r"\d+(?:st|nd|rd|th|\.)?\s+|ke-\d+\s+", text)
+    if ordinal:  # "the 14th Chief Ministers and Governors' Forum" is that forum
+        start += ordinal.end()
+        text = s[start:end]
     if any(v in text.lower() for v in lang.venue_words):
         return None
     acronym = None

@@ -91,7 +91,8 @@ def find_place_mentions(text: str, sentences: list[Sentence], lang: Language, ga
 
 
 #: "Kuching South City Council (MBKS)", "Republik Demokratik Timor Leste (RDTL)".
-_ACRONYM_AFTER = re.compile(r"^(?:\s+(?:City|Municipal|Town|District|County)\s+Council)?\s*\(\s*([A-Z]{2,8})\s*\)")
+_ACRONYM_AFTER = re.compile(
+    r"^(?:\s+(?:City|Municipal|Town|District|County)\s+Council)?\s*\(\s*([A-Z][A-Za-z]{1,9})\s*\)")
 
 
 def _acronym_spans(text: str, mentions: list[PlaceMention]) -> list:
@@ -279,8 +280,8 @@ def _title_after(text: str, end: int, lang: Language) -> Role | None:
 
 
 _QUALIFIER_GAP = re.compile(
-    r"\s*(?:\([^()]{1,20}\))?\s*(?:,|\bin\b|\bdi\b)\s*(?:(?:in\s+)?the\s+)?"
-    r"(?:[A-Z][\w\-]*\s+(?:state|province|prefecture|region|county|negara bagian|provinsi)\s+of\s+)?")
+    r"\s*(?:\([^()]{1,20}\))?\s*(?:,|\bin\b|\bdi\b)\s*(?:(?:in\s+)?the\s+)?(?:[A-Z][\w\-]*\s+)?"
+    r"(?:(?:state|province|prefecture|region|county|negara bagian|provinsi)\s+of\s+)?")
 
 
 def _qualifier_after(text: str, end: int, following: list) -> Place | None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+#: Trade expos and exhibitions are not forums in the annotation guidelines; a "Convention" is mostly a venue.
 FORUM_HEADS: tuple[str, ...] = (
-    "forum", "summit", "conference", "congress", "committee", "symposium", "convention", "meeting",
-    "assembly", "dialogue", "expo",
+    "forum", "summit", "conference", "congress", "committee", "symposium", "meeting", "assembly", "dialogue",
 )
 
 FORUM_INTRO: tuple[str, ...] = ("summit", "conference", "forum", "meeting")

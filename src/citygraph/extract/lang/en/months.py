@@ -17,7 +17,9 @@ RELATIVE_DAYS: dict[str, int] = {"today": 0, "yesterday": -1, "tomorrow": 1}
 
 RELATIVE_YEARS: dict[str, int] = {"last year": -1, "this year": 0, "next year": 1}
 
-RELATIVE_MONTHS: dict[str, int] = {"last month": -1, "this month": 0, "next month": 1}
+RELATIVE_MONTHS: dict[str, int] = {
+    "last month": -1, "this month": 0, "earlier this month": 0, "early this month": 0, "next month": 1,
+}
 
 PAST_MARKERS: tuple[str, ...] = ("last",)
 

@@ -25,7 +25,9 @@ RELATIVE_DAYS: dict[str, int] = {
 RELATIVE_YEARS: dict[str, int] = {"tahun lalu": -1, "tahun ini": 0, "tahun depan": 1}
 
 #: "bulan lalu" = last month.
-RELATIVE_MONTHS: dict[str, int] = {"bulan lalu": -1, "bulan ini": 0, "bulan depan": 1}
+RELATIVE_MONTHS: dict[str, int] = {
+    "bulan lalu": -1, "bulan ini": 0, "awal bulan ini": 0, "pekan lalu": 0, "minggu lalu": 0, "bulan depan": 1,
+}
 
 #: Before a weekday: the one before the publication date ("Jumat lalu").
 PAST_MARKERS: tuple[str, ...] = ("lalu", "kemarin")
