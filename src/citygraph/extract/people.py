@@ -113,7 +113,7 @@ def _read_person(text: str, sentence: Sentence, m: re.Match[str], by_start: dict
     unit_words: list[str] = []
     name_tokens: list[tuple[int, int, str]] = []
     envoy = role in (Role.AMBASSADOR, Role.CONSUL)
-    comma_name = _after_comma_name(s, tokens, by_start, base, lang, envoy)
+    comma_name = _after_comma_name(s, tokens, by_start, base, lang, envoy, lower_ok=not s[m.start()].isupper())
     if place_before is not None and not envoy and comma_name is None:
         # "Iloilo City Mayor Ramon Villanueva": the office is named before the title, the name follows it,
         # even where its words are also place names; "Vice Mayor for Economic Affairs Park Ji-hoon"
@@ -178,7 +178,7 @@ def _read_person(text: str, sentence: Sentence, m: re.Match[str], by_start: dict
         return _appositive(text, sentence, m, appos, role, places, lang)
     if not name_tokens:
         return None
-    if not title[0].isupper() and comma_name is None and place_before is None:
+    if not s[m.start()].isupper() and comma_name is None and place_before is None:
         return None
     name = _clean_name(name_tokens, lang)
     if not name:
@@ -252,7 +252,8 @@ def _skip_to(tokens: list[tuple[int, int, str]], end: int) -> int:
     return len(tokens)
 
 
-def _after_comma_name(s: str, tokens, by_start, base: int, lang: Language, envoy: bool = False):
+def _after_comma_name(s: str, tokens, by_start, base: int, lang: Language, envoy: bool = False,
+                      lower_ok: bool = False):
     """"<title> <unit words>, <Name>": the unit runs to the comma, the name follows it."""
     depth = 0
     for i, (a, _b, w) in enumerate(tokens[:18]):
@@ -263,13 +264,20 @@ def _after_comma_name(s: str, tokens, by_start, base: int, lang: Language, envoy
             continue  # "(walikota)", "(KUAI)": a gloss or an acronym inside the title
         if w == ",":
             name = _read_name(tokens[i + 1:], by_start, base, lang, s)
+            after = next((k + 1 for k, t in enumerate(tokens) if name and t[0] == name[-1][0]), len(tokens))
+            nxt = tokens[after][2].lower() if after < len(tokens) else ""
+            if name and (nxt in ("dan", "and", "serta", "&") or (after < len(tokens) and base + tokens[after][0]
+                                                                   in by_start)):
+                continue  # "Kepala Dinas Tanaman Pangan, Hortikultura dan Peternakan Merauke, Ir. X": a list
             return (tokens[:i], name) if name else None
-        if i and tokens[i - 1][2].lower() in ("dan", "and", "serta", "&") and lang.title_regex.match(s, a):
-            return None  # "... dan Duta Besar Turki, Mehmet ...": another person's title
+        if i and lang.title_regex.match(s, a) and tokens[i - 1][2].lower() not in ("juga", "also", "sekaligus"):
+            return None  # "... dan Duta Besar Turki, Mehmet ...": another person's title begins
         if w in ("(", ")") or w[0].isupper() or w.lower() in _CONNECTORS and w.islower():
             continue
         if envoy and w.lower() in _ENVOY_LINKS:
             continue  # "Konsul Jenderal Filipina di Manado, Maria ..."
+        if lower_ok and w.islower() and i < 12:
+            continue  # "the head of communication and informatics, Nurhidayah Baso"
         if base + a in by_start:
             continue
         return None

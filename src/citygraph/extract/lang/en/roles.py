@@ -46,6 +46,11 @@ TITLES: dict[str, Role] = {
     "chief executive": Role.OFFICIAL,
     "head": Role.OFFICIAL,
     "director": Role.OFFICIAL,
+    "director-general": Role.OFFICIAL,
+    "director general": Role.OFFICIAL,
+    "chief minister": Role.GOVERNOR,
+    "lord provost": Role.MAYOR,
+    "burgomaster": Role.MAYOR,
     "chairman": Role.OFFICIAL,
     "chair": Role.OFFICIAL,
 }
@@ -54,7 +59,8 @@ TITLES: dict[str, Role] = {
 #: makes a minister in British usage.
 PORTFOLIO_SECRETARY: str = "secretary"
 
-HEAD_TITLES: frozenset[str] = frozenset({"head", "director", "chairman", "chair", "leader", "councillor"})
+HEAD_TITLES: frozenset[str] = frozenset({"head", "director", "director-general", "director general", "chairman",
+                                         "chair", "leader", "councillor"})
 
 ACTING_PREFIXES: tuple[str, ...] = ("acting", "interim", "caretaker")
 
