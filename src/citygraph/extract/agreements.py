@@ -150,12 +150,16 @@ def read_sentence(sentence: Sentence, places: list[PlaceMention], people: list[P
     facts.sister = bool(sister)
     facts.sister_at = sister.start() if sister else None
     facts.signing = [m.start() for m in lang.signing.finditer(s)]
-    # a plan word makes the sentence a plan unless a signing it does not govern is reported:
-    # "signed ... on August 15, after three years of negotiations" is a signing
-    plans = [m.start() for m in lang.planned.finditer(s)]
-    signings = [m.start() for m in lang.signing.finditer(s)]
-    facts.planned = bool(plans) and (not signings or any(0 <= g - p <= 40 for p in plans for g in signings)
-                                     or min(plans) < min(signings))
+    # a plan word makes the sentence a plan unless it reports a signing the plan does not govern:
+    # "will sign", "akan menandatangani", "the signing is expected" are plans; "signed ... after three
+    # years of negotiations" and "the MoU, under which X will help, was signed" are signings
+    plans = [(m.start(), m.end()) for m in lang.planned.finditer(s)]
+    signings = [(m.start(), m.end()) for m in lang.signing.finditer(s)]
+
+    def governed(sign: tuple[int, int]) -> bool:
+        return any(0 <= sign[0] - p_end <= 25 or 0 <= p_start - sign[1] <= 25 for p_start, p_end in plans)
+
+    facts.planned = bool(plans) and all(governed(g) for g in signings)
     facts.renewed = bool(lang.renewed.search(s))
     facts.tie = bool(lang.tie.search(s))
     facts.since = bool(lang.since.search(s))

@@ -37,15 +37,18 @@ DOMAIN_CUES: dict[str, tuple[str, ...]] = {
         r"conservation", r"coral reefs?", r"biodiversity", r"forests?", r"mangroves?",
     ),
     "water_sanitation": (
-        r"water", r"sanitation", r"wastewater", r"sewage", r"drainage", r"clean water",
+        r"water", r"sanitation", r"wastewater", r"sewage", r"drainage", r"clean water", r"retention basins?",
+        r"pumping stations?", r"water supply", r"piped water",
     ),
     "urban_planning": (
-        r"urban planning", r"city planning", r"spatial planning", r"infrastructure", r"housing",
-        r"urban development",
+        r"urban planning", r"city planning", r"spatial plan(?:s|ning)?", r"infrastructure", r"housing",
+        r"urban development", r"zoning", r"urban renewal",
     ),
     "governance": (r"governance", r"public services?", r"administration", r"bureaucracy"),
     "disaster_management": (
         r"disaster(?: management| risk)?", r"flood management", r"flood control", r"emergency management",
+        r"flood (?:defences|defenses|protection|prevention|mitigation)", r"dikes?", r"levees?", r"sea walls?",
+        r"coastal protection", r"early warning", r"evacuation",
     ),
     "agriculture_food": (
         r"agricultur(?:e|al)", r"farming", r"food", r"fisheries", r"fishing", r"aquaculture", r"livestock",

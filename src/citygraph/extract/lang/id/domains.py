@@ -48,7 +48,8 @@ DOMAIN_CUES: dict[str, tuple[str, ...]] = {
     ),
     "water_sanitation": (
         r"air bersih", r"air minum", r"sanitasi", r"limbah", r"air limbah", r"tinja", r"drainase",
-        r"ipal", r"pengelolaan air", r"sumber daya air",
+        r"ipal", r"pengelolaan air", r"sumber daya air", r"kolam retensi", r"rumah pompa", r"pompa air",
+        r"air minum perpipaan", r"pdam",
     ),
     "urban_planning": (
         r"perencanaan daerah", r"perencanaan kota", r"perencanaan wilayah", r"tata ruang", r"tata kota",
@@ -60,7 +61,7 @@ DOMAIN_CUES: dict[str, tuple[str, ...]] = {
     ),
     "disaster_management": (
         r"penanggulangan bencana", r"kebencanaan", r"mitigasi bencana", r"bencana", r"banjir",
-        r"pengendalian banjir",
+        r"pengendalian banjir", r"tanggul", r"peringatan dini", r"evakuasi",
     ),
     "agriculture_food": (
         r"pertanian", r"pangan", r"perikanan", r"peternakan", r"perkebunan", r"kelautan",
