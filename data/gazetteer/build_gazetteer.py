@@ -309,7 +309,7 @@ def _indonesian_variants(short: str) -> Iterable[str]:
 
 
 #: Administrative suffixes GeoNames keeps in some main names (Hwaseong-si) that news drops.
-_ADMIN_SUFFIXES = {"KR": ("-si", "-gun", "-gu"), "JP": ("-shi",)}
+_ADMIN_SUFFIXES = {"KR": ("-si", "-gun", "-gu"), "JP": ("-shi",), "NL": (" Stad",)}
 
 
 #: German-language qualifiers news drops: 'Ludwigshafen am Rhein' → 'Ludwigshafen'.

@@ -25,7 +25,8 @@ from citygraph.model import Evidence, Person, Place, PlaceKind, Role
 
 _TOKEN = re.compile(r"\(|\)|,|[\w][\w'’\-]*(?:\.[\w]+)*\.?|[^\w\s]")
 _CONNECTORS = frozenset({"yang", "juga", "untuk", "dan", "of", "the", "for", "at", "and", "on", "se", "to"})
-_NAME_PARTICLES = frozenset({"bin", "binti", "van", "von", "de", "da", "der", "del", "al", "el", "le", "la"})
+_NAME_PARTICLES = frozenset({"bin", "binti", "van", "von", "de", "da", "der", "den", "del", "al", "el", "le", "la",
+                             "ter", "ten", "dos", "das", "du", "dei", "della", "y"})
 _ORG_BEFORE_PLACE = re.compile(r"\b(?:KBRI|KJRI|embassy|consulate|Kedutaan|Konsulat|Sekber|Setda)\b", re.I)
 
 
@@ -178,7 +179,9 @@ def _read_person(text: str, sentence: Sentence, m: re.Match[str], by_start: dict
         return _appositive(text, sentence, m, appos, role, places, lang)
     if not name_tokens:
         return None
-    if not s[m.start()].isupper() and comma_name is None and place_before is None:
+    org_before = re.search(r"[A-Z][\w\-]*[A-Z\d][\w\-]*\s+(?:[a-z]+\s+)?$", before)  # "UN-Habitat regional"
+    if not s[m.start()].isupper() and comma_name is None and place_before is None and not (
+            org_before and len(name_tokens) >= 2):
         return None
     name = _clean_name(name_tokens, lang)
     if not name:
@@ -211,16 +214,30 @@ _PORTFOLIO_LINKS = frozenset({"for", "of", "bidang", "urusan"})
 
 
 def _portfolio_end(tokens, i: int, lang: Language) -> int | None:
-    """After "for"/"bidang", the portfolio runs to its last office word ("Economic Affairs"), then the name."""
+    """After "for"/"of"/"bidang", where the portfolio ends and the name begins.
+
+    The portfolio is a run of capitalised words, with "and" and commas inside ("Minister of Land,
+    Infrastructure, Transport and Tourism Takashi Yamada"); the name is what follows its last office
+    word ("Economic Affairs Park Ji-hoon"), else the run's last two words ("Multicultural Interests
+    Paul Kerr"): a name of two words is what the scorer and readers need at least.
+    """
     j = i + 1
     last = None
-    while j < len(tokens) and tokens[j][2][:1].isupper():
-        if tokens[j][2].lower() in lang.title_words:
-            last = j
+    capitalised: list[int] = []
+    while j < len(tokens):
+        word = tokens[j][2]
+        if word[:1].isupper():
+            capitalised.append(j)
+            if word.lower() in lang.title_words:
+                last = j
+        elif word not in (",", "and", "dan", "&") or not (j + 1 < len(tokens) and tokens[j + 1][2][:1].isupper()):
+            break
         j += 1
-    if last is None or last + 1 >= j:
-        return None
-    return last + 1
+    if last is not None and sum(1 for k in capitalised if k > last) >= 2:
+        return last + 1
+    if len(capitalised) >= 4:
+        return capitalised[-2]
+    return None
 
 
 def _name_not_place(pm: PlaceMention, tokens, by_start, base: int, lang: Language, s: str) -> bool:
@@ -231,8 +248,9 @@ def _name_not_place(pm: PlaceMention, tokens, by_start, base: int, lang: Languag
         return False
     k = _skip_to(tokens, pm.end - base)
     run = 0
-    while k < len(tokens) and tokens[k][2][:1].isupper() and not lang.title_regex.match(s, tokens[k][0]):
-        run += 1
+    while k < len(tokens) and (tokens[k][2][:1].isupper() or tokens[k][2].lower() in _NAME_PARTICLES) and not (
+            lang.title_regex.match(s, tokens[k][0])):
+        run += 1  # "Almere Marieke van den Berg": particles belong to the name
         k += 1
     return run == 1
 
@@ -263,12 +281,17 @@ def _after_comma_name(s: str, tokens, by_start, base: int, lang: Language, envoy
         if depth > 0:
             continue  # "(walikota)", "(KUAI)": a gloss or an acronym inside the title
         if w == ",":
+            if i + 1 < len(tokens) and base + tokens[i + 1][0] in by_start:
+                continue  # "Walikota Hue, Vietnam, Nguyen Van Phuong": a qualifier, the name comes later
             name = _read_name(tokens[i + 1:], by_start, base, lang, s)
             after = next((k + 1 for k, t in enumerate(tokens) if name and t[0] == name[-1][0]), len(tokens))
             nxt = tokens[after][2].lower() if after < len(tokens) else ""
-            if name and (nxt in ("dan", "and", "serta", "&") or (after < len(tokens) and base + tokens[after][0]
-                                                                   in by_start)):
-                continue  # "Kepala Dinas Tanaman Pangan, Hortikultura dan Peternakan Merauke, Ir. X": a list
+            listed = i + 1 < len(tokens) and tokens[i + 1][2].isupper() and len(tokens[i + 1][2]) <= 6
+            if (not name and listed) or (name and (nxt in ("dan", "and", "serta", "&") or (
+                    after < len(tokens) and base + tokens[after][0] in by_start))):
+                continue  # "Kepala Dinas Koperasi, UKM dan Perindustrian Jepara, Ir. X": a list in the post
+            if name and not _clean_name(name, lang):
+                continue  # "Minister of Land, Infrastructure, Transport and Tourism X": portfolio words
             return (tokens[:i], name) if name else None
         if i and lang.title_regex.match(s, a) and tokens[i - 1][2].lower() not in ("juga", "also", "sekaligus"):
             return None  # "... dan Duta Besar Turki, Mehmet ...": another person's title begins

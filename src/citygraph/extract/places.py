@@ -79,6 +79,7 @@ def find_place_mentions(text: str, sentences: list[Sentence], lang: Language, ga
     raw = sorted(gazetteer.find_mentions(text), key=lambda m: m.start)
     spans = [(m.start, m.end, m.surface, m.kind_hint, list(m.candidates)) for m in raw if m.candidates]
     spans += _unknown_prefixed(text, spans, gazetteer)
+    spans += _cued_short_names(text, spans, lang, gazetteer)
     spans.sort(key=lambda s: s[0])
     mentions = _resolve_spans(text, spans, sentences, lang, gazetteer, dateline)
     acronyms = _acronym_spans(text, mentions)
@@ -237,6 +238,43 @@ def _bare(surface: str) -> str:
     while len(words) > 1 and words[0].lower() in _GENERIC_WORDS | {"pemkot", "pemkab", "pemprov", "pemko"}:
         words = words[1:]
     return " ".join(words)
+
+
+def _cued_short_names(text: str, known: list, lang: Language, gazetteer: Gazetteer) -> list:
+    """Names too short to trust alone ("Hue", "Lae") when the context says they are places.
+
+    The gazetteer only accepts a bare three-letter name with a kind word; a title of office
+    before it ("Walikota Hue", "Mayor of Lae") or its country right after it ("Lae in Papua New
+    Guinea", "Hue, Vietnam") is as good a cue.
+    """
+    taken = [(s, e) for s, e, *_ in known]
+    found = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    for m in re.finditer(r"\b([A-Z][a-zà-ỹ]{2})\b", text):
+        a, b = m.span(1)
+        if not free(a, b):
+            continue
+        before = text[max(0, a - 40):a]
+        titled = lang.title_regex.search(before) and re.search(
+            rf"(?:{lang.title_regex.pattern})\s+(?:of\s+)?$", before, re.IGNORECASE)
+        after = re.match(r"(?:,\s*|\s+in\s+(?:the\s+)?)", text[b:b + 12])
+        country = None
+        if after:
+            start_next = b + after.end()
+            country = next((c for s, e, _surf, _k, cands in known if s == start_next and cands
+                            for c in cands[:1] if c.kind in (PlaceKind.COUNTRY, PlaceKind.PROVINCE)), None)
+        if not titled and country is None:
+            continue
+        code = country.country if country is not None else None
+        candidates = [p for p in gazetteer.lookup(m.group(1)) if p.kind is PlaceKind.CITY
+                      and (code is None or p.country == code)]
+        if candidates:
+            found.append((a, b, m.group(1), None, candidates))
+            taken.append((a, b))
+    return found
 
 
 def _unknown_prefixed(text: str, known: list, gazetteer: Gazetteer) -> list:

@@ -67,7 +67,7 @@ LOCATIVE: tuple[str, ...] = (r"in", r"at", r"to", r"from", r"across", r"near", r
 
 GOVERNMENT_BEFORE: tuple[str, ...] = (
     r"government of(?: the)?", r"city of", r"municipality of", r"state of", r"province of", r"republic of",
-    r"city government of", r"city council of", r"municipal council of",
+    r"city government of", r"city council of", r"municipal council of", r"state government of",
 )
 
 GOVERNMENT_AFTER: tuple[str, ...] = (

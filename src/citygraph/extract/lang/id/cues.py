@@ -90,7 +90,8 @@ LOCATIVE: tuple[str, ...] = (r"di", r"ke", r"dari", r"menuju", r"asal", r"wilaya
 GOVERNMENT_BEFORE: tuple[str, ...] = (
     r"pemerintah", r"pemerintahan", r"pemkot", r"pemkab", r"pemprov", r"pemko", r"pemda",
     r"pemerintah republik", r"republik", r"majlis bandaraya", r"majlis perbandaran", r"majlis daerah",
-    r"dewan bandaraya", r"dewan kota", r"pemerintah metropolitan", r"pemerintah daerah",
+    r"dewan bandaraya", r"dewan kota", r"pemerintah metropolitan", r"pemerintah daerah", r"kerajaan negeri",
+    r"pemerintah negara bagian", r"pemerintah prefektur",
 )
 
 #: After a place: its government or council ("Seremban City Council").

@@ -28,6 +28,10 @@ TITLES: dict[str, Role] = {
     "sekdakot": Role.SECRETARY,
     "sekdaprov": Role.SECRETARY,
     "sekretaris daerah": Role.SECRETARY,
+    "sekretaris kabupaten": Role.SECRETARY,
+    "sekretaris provinsi": Role.SECRETARY,
+    "setiausaha kerajaan negeri": Role.SECRETARY,  # Malay: state secretary
+    "wethouder": Role.DEPUTY_MAYOR,  # Dutch: alderman, a deputy mayor
     "sekretaris jenderal": Role.SECRETARY,
     "sekjen": Role.SECRETARY,
     "sekretaris kota": Role.SECRETARY,
