@@ -43,7 +43,10 @@ def extract(article: Article, *, gazetteer: Gazetteer | None = None) -> Extracti
               if not any(a <= pm.start < b for a, b in names)  # "Mayor Ramon Villareal"
               and not (pm.surface in name_words and not pm.government)]  # later "Rizal said ..."
     people = merge_people(found_people)
-    forums = find_forums(sentences, places, lang)
+    # Indonesian news names events in English too ("Border Liaison Meeting"): both languages' heads
+    forum_lang = replace(lang, forum_heads=frozenset().union(*(lg.forum_heads for lg in domain_langs)),
+                         venue_words=tuple(dict.fromkeys(w for lg in domain_langs for w in lg.venue_words)))
+    forums = find_forums(sentences, places, forum_lang)
 
     facts: list[SentenceFacts] = []
     for sentence in sentences:

@@ -258,8 +258,8 @@ def _cued_short_names(text: str, known: list, lang: Language, gazetteer: Gazette
         if not free(a, b):
             continue
         before = text[max(0, a - 40):a]
-        titled = lang.title_regex.search(before) and re.search(
-            rf"(?:{lang.title_regex.pattern})\s+(?:of\s+)?$", before, re.IGNORECASE)
+        titled = (re.search(rf"(?:{lang.title_regex.pattern})\s+(?:of\s+)?$", before, re.IGNORECASE)
+                  or lang.title_regex.match(text, b + 1))  # "Walikota Hue", "Mayor of Lae", "Lae Mayor"
         after = re.match(r"(?:,\s*|\s+in\s+(?:the\s+)?)", text[b:b + 12])
         country = None
         if after:
@@ -285,6 +285,8 @@ def _unknown_prefixed(text: str, known: list, gazetteer: Gazetteer) -> list:
         before = re.search(r"(\S+)\s+$", text[max(0, a - 30):a])
         if before and before.group(1)[0].isupper() and not _GOV_PREFIX.match(before.group(1)):
             continue  # "Kebijakan Kota Menuju ...": inside a longer name
+        if a and (text[a - 1].isalpha() or text[a - 1] == "-"):
+            continue  # "Kota-Kota Warisan Dunia": "cities of", a plural, not a city's name
         if m.group("name").split()[0].lower() in ("menuju", "dan", "yang", "di", "the"):
             continue
         if any(not (b <= s or a >= e) for s, e, *_ in known):

@@ -5,7 +5,8 @@ from __future__ import annotations
 #: A capitalised name containing one of these names an event ("Forum ...", "Komite ...").
 FORUM_HEADS: tuple[str, ...] = (
     "forum", "konferensi", "ktt", "kongres", "komite", "simposium", "konvensi", "pertemuan",
-    "sidang", "musyawarah", "rapat", "summit", "conference", "committee", "congress",
+    "sidang", "musyawarah", "rapat", "rembug", "rembuk", "lokakarya", "summit", "conference", "committee",
+    "congress",
 )
 
 #: Lower-case words that introduce an event name ("di sela-sela forum X").
