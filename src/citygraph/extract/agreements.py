@@ -76,6 +76,7 @@ class SentenceFacts:
     continues_paragraph: bool = False  # no line break since the previous sentence
     plural: bool = False  # "signed memoranda with two cities": one agreement per partner
     plural_reference: bool = False  # "Ketiga MoU ...", "both agreements ..."
+    partner_count: bool = False  # "dengan tiga kota sekaligus", "with three cities"
     original: bool = False  # "MoU pertama", "the original agreement"
     speakers: frozenset[int] = frozenset()  # people followed by a reporting verb: sources, not parties
 
@@ -196,6 +197,7 @@ def read_sentence(sentence: Sentence, places: list[PlaceMention], people: list[P
     facts.renewal_verb = bool(facts.renewed)
     facts.plural = bool(lang.plural_instrument.search(s))
     facts.plural_reference = bool(lang.plural_reference.search(s))
+    facts.partner_count = bool(lang.partner_count.search(s))
     facts.original = bool(lang.original.search(s))
     keys = {pm.place.key for pm in places if not pm.qualifier and not pm.dateline}
     keys |= {p.of_place.key for p in people if p.of_place is not None}
@@ -285,6 +287,12 @@ def assemble(all_facts: list[SentenceFacts], published: dt.date | None) -> list[
         target = _attach_target(facts, parties_of(facts), drafts, None, forward=True)
         if target is not None:
             _attach(facts, target, published)
+            if facts.partner_count:
+                # "A menandatangani kerja sama dengan tiga kota sekaligus, Rabu (8/11)": every one of them
+                keys = {p.key for p in parties_of(facts)}
+                for other in drafts:
+                    if other is not target and not other.tie and keys and keys <= other.party_keys:
+                        _attach(facts, other, published)
     result = [d for d in drafts if not d.weak]
     for draft in result:
         _fallback_signatories(draft, all_facts)

@@ -77,7 +77,9 @@ def find_place_mentions(text: str, sentences: list[Sentence], lang: Language, ga
                         dateline: Dateline | None) -> list[PlaceMention]:
     """Find, resolve and classify every place mention of the article."""
     raw = sorted(gazetteer.find_mentions(text), key=lambda m: m.start)
-    spans = [(m.start, m.end, m.surface, m.kind_hint, list(m.candidates)) for m in raw if m.candidates]
+    # "Kota-Kota Warisan Dunia": a reduplicated kind word is a plural ("cities"), not a place
+    spans = [(m.start, m.end, m.surface, m.kind_hint, list(m.candidates)) for m in raw
+             if m.candidates and not re.fullmatch(r"(\w+)-\1", m.surface, re.IGNORECASE)]
     spans += _unknown_prefixed(text, spans, gazetteer)
     spans += _cued_short_names(text, spans, lang, gazetteer)
     spans.sort(key=lambda s: s[0])

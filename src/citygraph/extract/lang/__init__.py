@@ -56,6 +56,7 @@ class Language:
     generic_instrument: re.Pattern[str]
     plural_instrument: re.Pattern[str]
     plural_reference: re.Pattern[str]
+    partner_count: re.Pattern[str]
     original: re.Pattern[str]
     first_names: frozenset[str]
     domains: tuple[tuple[str, re.Pattern[str]], ...]
@@ -127,6 +128,7 @@ def load(code: str) -> Language:
         generic_instrument=_alternation(mod.instruments.GENERIC_PATTERNS),
         plural_instrument=_alternation(mod.instruments.PLURAL_PATTERNS),
         plural_reference=_alternation(mod.instruments.PLURAL_REFERENCE),
+        partner_count=_alternation(mod.instruments.PARTNER_COUNT),
         original=_alternation(c.ORIGINAL),
         first_names=frozenset(getattr(mod.gazetteer_stop, "FIRST_NAMES", frozenset())),
         domains=tuple((code_, _alternation(p)) for code_, p in mod.domains.DOMAIN_CUES.items()),

@@ -73,6 +73,7 @@ GOVERNMENT_BEFORE: tuple[str, ...] = (
 GOVERNMENT_AFTER: tuple[str, ...] = (
     r"city council", r"municipal council", r"city government", r"metropolitan government",
     r"prefectural government", r"provincial government", r"regency government", r"county council",
+    r"government", r"state government", r"regional council", r"council", r"administration",
 )
 
 #: The word right before a place that can be a party (see the id module).

@@ -21,6 +21,11 @@ PLURAL_PATTERNS: tuple[str, ...] = (
     r"cooperation agreements", r"separate (?:agreements|memoranda)",
 )
 
+#: "with three cities at once": one government's agreements with several partners, reported together.
+PARTNER_COUNT: tuple[str, ...] = (
+    r"(?:two|three|four|five|six|several) (?:\w+ )?(?:cities|municipalities|regions|provinces|partners|governments)",
+)
+
 #: "the three MoUs", "both agreements": a reference to several agreements at once.
 PLURAL_REFERENCE: tuple[str, ...] = (
     r"(?:the|all|both) (?:two |three |four |five )?(?:memoranda|mous|agreements|letters|documents)",

@@ -95,7 +95,9 @@ GOVERNMENT_BEFORE: tuple[str, ...] = (
 )
 
 #: After a place: its government or council ("Seremban City Council").
-GOVERNMENT_AFTER: tuple[str, ...] = (r"city council", r"municipal council", r"city government", r"metropolitan government")
+GOVERNMENT_AFTER: tuple[str, ...] = (
+    r"city council", r"municipal council", r"city government", r"metropolitan government", r"government",
+)
 
 #: The word right before a place that can be a party: conjunctions, partnership
 #: prepositions, list intros, kind words. A place after a content word

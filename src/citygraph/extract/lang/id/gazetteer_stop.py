@@ -28,7 +28,7 @@ from __future__ import annotations
 COMMON_WORDS: frozenset[str] = frozenset(
     """
     acara ada adat agama agar air akan akhir aku alam alat aman anak andalan aneka angin
-    surat naskah nota piagam batas pasar pantai pelabuhan kantor gedung rumah jalan
+    surat naskah nota piagam batas pasar pantai pelabuhan kantor gedung rumah jalan warisan dunia
     antara apa api arah arti asal asing atas atau awal bagi bagian bahan bahwa baik balai
     bandar bangsa banyak barang baru barat batas batu bawah bayar beda bekal belum benar
     bentuk besar biasa bidang bila bisa bukan bukit bulan bumi bunga buruh cara cepat cinta

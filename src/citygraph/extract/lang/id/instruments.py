@@ -34,6 +34,11 @@ PLURAL_PATTERNS: tuple[str, ...] = (
     r"masing-masing",
 )
 
+#: "dengan tiga kota sekaligus": one government's agreements with several partners, reported together.
+PARTNER_COUNT: tuple[str, ...] = (
+    r"(?:dua|tiga|empat|lima|enam|beberapa|sejumlah) (?:kota|daerah|kabupaten|provinsi|mitra|pemerintah)",
+)
+
 #: "Ketiga MoU", "kedua perjanjian": a reference to several agreements at once.
 PLURAL_REFERENCE: tuple[str, ...] = (
     r"(?:kedua|ketiga|keempat|kelima|seluruh|semua) (?:mou|nota kesepahaman|perjanjian|pks|loi|naskah|dokumen)",
