@@ -254,7 +254,10 @@ def assemble(all_facts: list[SentenceFacts], published: dt.date | None) -> list[
             continue
         if title:
             continue
-        target = _attach_target(facts, parties, drafts, last_target)
+        # an office named without its holder ("di Kantor Gubernur Sumatera Utara") locates, it does not
+        # name a party a sentence could point back to
+        offices = {pm.place.key for pm in facts.places if pm.title_only}
+        target = _attach_target(facts, [p for p in parties if p.key not in offices], drafts, last_target)
         if target is None:
             if facts.cue or facts.continuation or facts.signing:
                 pending.append(facts)

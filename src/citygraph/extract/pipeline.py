@@ -9,6 +9,7 @@ so re-extracting gives the same result.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from citygraph.defaults import MAX_ARTICLE_CHARS
@@ -43,6 +44,11 @@ def extract(article: Article, *, gazetteer: Gazetteer | None = None) -> Extracti
               if not any(a <= pm.start < b for a, b in names)  # "Mayor Ramon Villareal"
               and not (pm.surface in name_words and not pm.government)]  # later "Rizal said ..."
     people = merge_people(found_people)
+    for pm in places:
+        if pm.title_role is not None and not any(
+                p.sentence == pm.sentence and p.of_place is not None and p.of_place.key == pm.place.key
+                for p in found_people):
+            pm.title_only = True  # "di Kantor Gubernur Sumatera Utara": the office, no holder named
     # Indonesian news names events in English too ("Border Liaison Meeting"): both languages' heads
     forum_lang = replace(lang, forum_heads=frozenset().union(*(lg.forum_heads for lg in domain_langs)),
                          venue_words=tuple(dict.fromkeys(w for lg in domain_langs for w in lg.venue_words)))
@@ -92,17 +98,27 @@ def _people_in(people, sentence: Sentence):
     for person in people:
         if sentence.start <= person.start < sentence.end:
             yield person
-        elif person.name.split()[-1] in sentence.text and person.sentence != sentence.index:
+        elif person.sentence != sentence.index:
             surname = person.name.split()[-1]
-            if len(surname) > 3:
-                yield _moved(person, sentence, surname)
+            full = sentence.text.find(person.name)
+            offset = full + len(person.name) - len(surname) if full >= 0 else (
+                _bare_mention(sentence.text, surname) if len(surname) > 3 else None)
+            if offset is not None:
+                yield replace(person, start=sentence.start + offset, end=sentence.start + offset + len(surname),
+                              name_start=sentence.start + offset)
 
 
-def _moved(person, sentence: Sentence, surname: str):
-    """A later bare mention of a known person ("kata Risma", "Bima said")."""
-    offset = sentence.text.find(surname)
-    return replace(person, start=sentence.start + offset, end=sentence.start + offset + len(surname),
-                   name_start=sentence.start + offset)
+def _bare_mention(text: str, surname: str) -> int | None:
+    """Where a known person is named again by surname alone ("kata Risma", "Bima said"), if anywhere.
+
+    Not inside a longer name: "Aula Raja Inal Siregar" is a hall, not Mr Siregar.
+    """
+    for m in re.finditer(rf"(?<![\w'’-]){re.escape(surname)}(?![\w'’-])", text):
+        before = re.search(r"([\w'’-]+)\s+$", text[:m.start()])
+        if before and before.group(1)[0].isupper() and not re.search(r"[.!?\"“:]\s*$", text[:before.start()]):
+            continue
+        return m.start()
+    return None
 
 
 def _mentions_forum(sentence: Sentence, forum: ForumMention) -> bool:

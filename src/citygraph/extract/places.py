@@ -64,6 +64,7 @@ class PlaceMention:
     dateline: bool = False
     title_role: Role | None = None  # the title right before it ("Wali Kota Bogor")
     party_position: bool = True  # after a conjunction, "dengan", "with", "the city of", or a sentence start
+    title_only: bool = False  # "Kantor Gubernur Sumatera Utara": an office named without its holder
 
     @property
     def party_eligible(self) -> bool:
