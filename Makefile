@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 SHARED ?= ../shared
 DEMO_STORE ?= demo-store
 
-.PHONY: install demo test eval lint gazetteer clean
+.PHONY: install demo test eval lint gazetteer docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,9 @@ lint: install
 
 gazetteer: install  ## rebuild data/gazetteer from ../shared/data and the packages (installed by .[dev])
 	$(BIN)/python data/gazetteer/build_gazetteer.py --shared $(SHARED)/data
+
+docs: install  ## the ontology reference: docs/ontology/*.html from ontology/*.ttl (commit the result)
+	$(BIN)/python -m citygraph.docs docs/ontology
 
 clean:
 	rm -rf $(VENV) $(DEMO_STORE) .pytest_cache

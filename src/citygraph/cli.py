@@ -73,6 +73,72 @@ class ExportFormat(str, Enum):
     trig = "trig"
     nquads = "nquads"
     jsonld = "jsonld"
+    graphml = "graphml"
+    gexf = "gexf"
+    csv = "csv"
+
+
+#: Export formats that write the cooperation network (with measures) rather than RDF.
+GRAPH_EXPORTS = {ExportFormat.graphml, ExportFormat.gexf, ExportFormat.csv}
+
+
+class PlaceKindChoice(str, Enum):
+    city = "city"
+    regency = "regency"
+    province = "province"
+    country = "country"
+    organisation = "organisation"
+
+
+class StatusChoice(str, Enum):
+    signed = "signed"
+    planned = "planned"
+    renewed = "renewed"
+
+
+class Method(str, Enum):
+    louvain = "louvain"
+    leiden = "leiden"
+
+
+class Backend(str, Enum):
+    auto = "auto"
+    igraph = "igraph"
+    networkx = "networkx"
+
+
+class SizeMeasure(str, Enum):
+    pagerank = "pagerank"
+    betweenness = "betweenness"
+    eigenvector = "eigenvector"
+    degree = "degree"
+    weighted_degree = "weighted_degree"
+    clustering = "clustering"
+    agreements = "agreements"
+
+
+class View(str, Enum):
+    network = "network"
+    bipartite = "bipartite"
+
+
+class Layout(str, Enum):
+    force = "force"
+    geo = "geo"
+
+
+# Filters shared by analyze, viz and export (network.Filters).
+DomainOption = Annotated[list[str] | None, typer.Option("--domain", help="Only agreements in this domain code "
+                                                        "(repeatable), e.g. tourism.")]
+SinceOption = Annotated[int | None, typer.Option("--since", help="Only agreements dated in or after this year.")]
+UntilOption = Annotated[int | None, typer.Option("--until", help="Only agreements dated in or before this year.")]
+CountryOption = Annotated[list[str] | None, typer.Option("--country", help="Only agreements with a party in this "
+                                                         "country, ISO alpha-2 (repeatable); partners abroad stay.")]
+KindOption = Annotated[list[PlaceKindChoice] | None, typer.Option("--kind", help="Only places of this kind "
+                                                                  "(repeatable); --kind city: city-to-city.")]
+StatusOption = Annotated[list[StatusChoice] | None, typer.Option("--status", help="Only agreements with this "
+                                                                 "status (repeatable).")]
+SeedOption = Annotated[int, typer.Option("--seed", help="Seed of community detection and betweenness sampling.")]
 
 
 def _fail(error: Exception, code: int = 1) -> typer.Exit:
@@ -84,6 +150,17 @@ def _escape(text: str) -> str:
     from rich.markup import escape
 
     return escape(text)
+
+
+def _filters(domain: list[str] | None, since: int | None, until: int | None, country: list[str] | None,
+             kind: list[PlaceKindChoice] | None, status: list[StatusChoice] | None):  # noqa: ANN202
+    from citygraph.network import Filters, NetworkError
+
+    try:
+        return Filters(domains=tuple(domain or ()), since=since, until=until, countries=tuple(country or ()),
+                       kinds=tuple(k.value for k in kind or ()), statuses=tuple(s.value for s in status or ()))
+    except NetworkError as e:  # contradictory filters: a bad command line
+        raise _fail(e, 2) from e
 
 
 def _version(value: bool) -> None:
@@ -149,21 +226,45 @@ def query(
     sparql: Annotated[str | None, typer.Argument(help="A SPARQL query, or a .rq file.")] = None,
     location: StoreOption = None,
     fmt: Annotated[QueryFormat, typer.Option("--format", "-f", help="Output format.")] = QueryFormat.table,
+    example: Annotated[str | None, typer.Option(
+        "--example", "-e", help="Run a competency query by name instead (see --list-examples).")] = None,
+    list_examples: Annotated[bool, typer.Option(
+        "--list-examples", help="List the competency queries (name and question) and exit.")] = False,
+    bind: Annotated[list[str] | None, typer.Option(
+        "--bind", help="NAME=VALUE for a variable the --example projects (repeatable); "
+                       "an http(s):// value is an IRI, anything else a string.")] = None,
 ) -> None:
-    """Run a SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE over the store.
+    """Run a SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE over the store, or one of the competency queries.
 
     ``json`` is the standard SPARQL 1.1 Query Results JSON. A malformed query
-    prints the parser's message and exits with 2.
+    prints the parser's message and exits with 2. ``--example NAME`` runs
+    ``queries/examples/NAME.rq``; ``--list-examples`` lists them.
     """
+    from citygraph.examples import list_examples as example_catalogue
+    from citygraph.examples import parse_binding, run_example
     from citygraph.output import write_table
     from citygraph.sparql import run_query
     from citygraph.store import open_store
 
-    if sparql is None:
-        raise _fail(ValueError("give a query or a .rq file"), 2)
+    if list_examples:
+        catalogue = example_catalogue()
+        if fmt is QueryFormat.json:
+            typer.echo(json.dumps([{"name": e.name, "question": e.title, "description": e.description}
+                                   for e in catalogue], ensure_ascii=False, indent=2))
+        else:
+            write_table(["name", "question"], [[e.name, e.title] for e in catalogue])
+        return
+    if (sparql is None) == (example is None):
+        raise _fail(ValueError("give a query, a .rq file or --example NAME (not both)"), 2)
+    if bind and example is None:
+        raise _fail(ValueError("--bind goes with --example"), 2)
     try:
+        bindings = dict(parse_binding(item) for item in bind or [])
         with open_store(location, read_only=True) as store:
-            result = run_query(store, Path(sparql) if sparql.endswith((".rq", ".sparql")) else sparql)
+            if example is not None:
+                result = run_example(store, example, **bindings)
+            else:
+                result = run_query(store, Path(sparql) if sparql.endswith((".rq", ".sparql")) else sparql)
     except QueryError as e:
         raise _fail(e, 2) from e
     except CitygraphError as e:
@@ -195,6 +296,10 @@ def list_cmd(
     try:
         with open_store(location, read_only=True) as store:
             rows = list_rows(store, kind.value, unlinked_only=unlinked)
+            if kind is Kind.cities:
+                from citygraph.analysis import add_place_measures
+
+                rows = add_place_measures(store, rows)
     except CitygraphError as e:
         raise _fail(e) from e
     write_rows(rows, fmt.value, columns=TABLE_COLUMNS[kind.value] if fmt is not ListFormat.json else None)
@@ -203,12 +308,23 @@ def list_cmd(
 @app.command()
 def export(
     location: StoreOption = None,
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="RDF serialisation.")] = ExportFormat.trig,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default stdout).")] = None,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="RDF serialisation, or graphml|gexf|csv for "
+                                              "the cooperation network with its measures.")] = ExportFormat.trig,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default stdout; csv: "
+                                                "<stem>.nodes.csv and <stem>.edges.csv, -o needed).")] = None,
+    domain: DomainOption = None, since: SinceOption = None, until: UntilOption = None,
+    country: CountryOption = None, kind: KindOption = None, status: StatusOption = None,
+    seed: SeedOption = 42,
 ) -> None:
-    """Write the whole graph (turtle: the union; trig, nquads: one named graph per article)."""
+    """Write the whole graph (turtle: the union; trig, nquads: one named graph per article), or the
+    cooperation network as graphml, gexf or csv with every measure as an attribute (filters apply)."""
     from citygraph.store import open_store
 
+    if fmt in GRAPH_EXPORTS:
+        _export_network(location, fmt, output, _filters(domain, since, until, country, kind, status), seed)
+        return
+    if any((domain, since, until, country, kind, status)):
+        raise _fail(ValueError("filters apply to graphml, gexf and csv exports only"), 2)
     try:
         with open_store(location, read_only=True) as store:
             if output is None:
@@ -220,6 +336,108 @@ def export(
                 err.print(f"wrote {output}")
     except CitygraphError as e:
         raise _fail(e) from e
+
+
+def _export_network(location: str | None, fmt: ExportFormat, output: Path | None, filters, seed: int) -> None:  # noqa: ANN001
+    import tempfile
+
+    from citygraph.analysis import export_network
+    from citygraph.store import open_store
+
+    if fmt is ExportFormat.csv and output is None:
+        raise _fail(ValueError("csv writes two files (nodes, edges): give -o PATH"), 2)
+    try:
+        with open_store(location, read_only=True) as store:
+            if output is not None:
+                written = export_network(store, fmt.value, output, filters, seed=seed)
+                err.print("wrote " + ", ".join(written))
+                return
+            with tempfile.TemporaryDirectory() as folder:
+                target = Path(folder) / f"network.{fmt.value}"
+                export_network(store, fmt.value, target, filters, seed=seed)
+                sys.stdout.buffer.write(target.read_bytes())
+                sys.stdout.flush()
+    except CitygraphError as e:
+        raise _fail(e) from e
+
+
+@app.command()
+def analyze(
+    location: StoreOption = None,
+    domain: DomainOption = None, since: SinceOption = None, until: UntilOption = None,
+    country: CountryOption = None, kind: KindOption = None, status: StatusOption = None,
+    method: Annotated[Method, typer.Option("--method", help="Community detection.")] = Method.louvain,
+    seed: SeedOption = 42,
+    resolution: Annotated[float, typer.Option("--resolution", help="Modularity resolution (larger: smaller "
+                                              "communities).")] = 1.0,
+    backend: Annotated[Backend, typer.Option("--backend", help="igraph (fast) or networkx (reference).")]
+    = Backend.auto,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="How to print the summary.")] = ListFormat.table,
+) -> None:
+    """Measure the cooperation network (centralities, communities, domain profiles) and store the results.
+
+    The results replace the analysis graph of the store: query them with SPARQL
+    (vocabulary in ontology/analysis.ttl) or see them in `list cities --format json`.
+    """
+    from citygraph.analysis import analyze as run_analysis
+    from citygraph.analysis import summarise
+    from citygraph.output import write_table
+    from citygraph.store import open_store
+
+    try:
+        filters = _filters(domain, since, until, country, kind, status)
+        with open_store(location) as store:
+            summary = summarise(run_analysis(store, filters, method=method.value, seed=seed, resolution=resolution,
+                                             backend=backend.value))
+    except CitygraphError as e:
+        raise _fail(e) from e
+    if fmt is ListFormat.json:
+        typer.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+        return
+    rows = summary["projections"]
+    columns = list(rows[0]) if rows else ["projection"]
+    shown = ["projection", "places", "edges", "agreements", "components", "diameter", "communities", "modularity"]
+    if fmt is ListFormat.csv:
+        from citygraph.output import write_rows
+
+        write_rows(rows, "csv", columns=columns)
+        return
+    write_table(shown, [[str(r[c]) for c in shown] for r in rows], title="projections")
+    write_table(["number", "name", "size", "agreements"],
+                [[str(c["number"]), c["name"], str(c["size"]), str(c["agreements"])] for c in summary["communities"]],
+                title="largest communities")
+    err.print(f"analysed in {summary['seconds']} s with {summary['backend']}; results in the analysis graph")
+
+
+@app.command()
+def viz(
+    location: StoreOption = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")] = Path("network.html"),
+    size: Annotated[SizeMeasure, typer.Option("--size", help="Measure that sizes the nodes.")] = SizeMeasure.pagerank,
+    place: Annotated[str | None, typer.Option("--place", help="Only this place's neighbourhood (name, key or "
+                                              "IRI).")] = None,
+    depth: Annotated[int, typer.Option("--depth", min=0, help="Hops around --place.")] = 1,
+    view: Annotated[View, typer.Option("--view", help="network, or bipartite: places and domains.")] = View.network,
+    layout: Annotated[Layout, typer.Option("--layout", help="force, or geo: places at their coordinates.")]
+    = Layout.force,
+    title: Annotated[str | None, typer.Option("--title", help="Page title.")] = None,
+    domain: DomainOption = None, since: SinceOption = None, until: UntilOption = None,
+    country: CountryOption = None, kind: KindOption = None, status: StatusOption = None,
+    seed: SeedOption = 42,
+) -> None:
+    """Write an interactive page of the cooperation network: one HTML file that works offline."""
+    from citygraph.store import open_store
+    from citygraph.viz import PageOptions, write_page
+
+    try:
+        filters = _filters(domain, since, until, country, kind, status)
+        options = PageOptions(size=size.value, view=view.value, layout=layout.value, place=place, depth=depth,
+                              title=title, seed=seed)
+        with open_store(location, read_only=True) as store:
+            counts = write_page(store, output, filters, options)
+    except CitygraphError as e:
+        raise _fail(e) from e
+    err.print(f"wrote {output}: {counts['nodes']} nodes, {counts['edges']} edges, {counts['agreements']} agreements")
 
 
 @app.command()
@@ -265,6 +483,52 @@ def stats(
             typer.echo(f"{key},{value}")
     else:
         write_table(["what", "count"], [[k, str(v)] for k, v in counts.items()])
+
+
+import_app = typer.Typer(
+    help="Add structured reference data (sister-city lists) to the graph, linked to the same places.",
+    no_args_is_help=True,
+)
+app.add_typer(import_app, name="import")
+
+
+@import_app.command("sister-cities")
+def import_sister_cities_cmd(
+    path: Annotated[Path, typer.Argument(help="CSV file with the columns of ../shared/data/sister_cities_id.csv "
+                                              "(id_label, id_code, partner_label, partner_country, ...).")],
+    location: StoreOption = None,
+    licence: Annotated[str, typer.Option("--licence", help="IRI of the file's licence.")]
+    = "https://creativecommons.org/publicdomain/zero/1.0/",
+    name: Annotated[str | None, typer.Option("--name", help="Name of the import, default sister-cities-<file "
+                                                            "stem>; importing under one name again replaces it.")]
+    = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
+) -> None:
+    """Import sister-city ties from a CSV file into a named graph of their own, with their provenance.
+
+    The places get the IRIs the extractor mints (Kemendagri code, GeoNames id,
+    ISO 3166-2), so the ties join the news in SPARQL (query --example
+    reference_ties_not_in_news). Re-importing replaces the file's ties. A bad
+    file is refused whole: one line per problem, exit 1.
+    """
+    from citygraph.reference import ReferenceDataError, import_sister_cities
+    from citygraph.store import open_store
+
+    try:
+        with open_store(location) as store:
+            summary = import_sister_cities(store, path, name=name, licence=licence)
+    except ReferenceDataError as e:
+        for problem in e.problems:
+            err.print(f"[red]error:[/red] {_escape(problem)}")
+        raise typer.Exit(1) from e
+    except CitygraphError as e:
+        raise _fail(e) from e
+    for note in summary.notes:
+        err.print(f"[yellow]note[/yellow] {_escape(note)}")
+    if not quiet:
+        counts = {k: v for k, v in summary.as_dict().items() if k not in ("source", "graph")}
+        err.print(f"imported {summary.source}: " + ", ".join(f"{k} {v}" for k, v in counts.items())
+                  + f" into {summary.graph}")
 
 
 def main() -> None:

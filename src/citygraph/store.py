@@ -66,7 +66,7 @@ from citygraph.vocab import ARTICLE_GRAPH_PREFIX, ONTOLOGY_GRAPH, PREFIXES
 MEMORY = ":memory:"
 
 #: The ontology files loaded into the store's ontology graph (shapes.ttl is not data).
-ONTOLOGY_FILES = ("citygraph.ttl", "domains.ttl")
+ONTOLOGY_FILES = ("citygraph.ttl", "domains.ttl", "analysis.ttl")
 
 #: Placeholder for the staging graph in queries/replace_graph.ru; each replace uses a fresh one.
 _STAGING = ox.NamedNode("urn:citygraph:staging")

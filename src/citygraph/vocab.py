@@ -34,6 +34,10 @@ CONSOLIDATION_GRAPH = URIRef(RESOURCE_IRI + "graph/consolidation")
 #: The cg:Consolidation activity node. One fixed IRI, not one per run: the
 #: graph must be identical whenever the data are (no run ids, no timestamps).
 CONSOLIDATION_ACTIVITY = URIRef(RESOURCE_IRI + "activity/consolidation")
+#: Prefix of the named graphs citygraph.reference writes, one per imported
+#: reference file (``graph/reference/sister-cities-{file stem}``): structured
+#: data kept apart from what articles say, each replaced whole on re-import.
+REFERENCE_GRAPH_PREFIX = RESOURCE_IRI + "graph/reference/"
 
 GEONAMES = Namespace("https://sws.geonames.org/")
 WIKIDATA = Namespace("http://www.wikidata.org/entity/")
@@ -75,6 +79,8 @@ class CG(DefinedNamespace):
     Article: URIRef
     Attestation: URIRef
     Consolidation: URIRef
+    ReferenceTie: URIRef
+    ReferenceImport: URIRef
 
     # Names and identifiers
     name: URIRef
@@ -132,10 +138,17 @@ class CG(DefinedNamespace):
     corroboratingLanguages: URIRef
     agreementCount: URIRef
 
+    # Reference data (imported from structured sources; citygraph.reference)
+    twinnedPlace: URIRef
+    reciprocal: URIRef
+    sourceLine: URIRef
+    tieCount: URIRef
+
 
 #: Prefixes bound on every graph we build and offered to every query.
 PREFIXES: dict[str, str] = {
     "cg": ONTOLOGY_IRI,
+    "cga": "https://w3id.org/citygraph/analysis#",
     "res": RESOURCE_IRI,
     "domain": str(DOMAIN),
     "instrument": str(INSTRUMENT),
