@@ -3,7 +3,8 @@
 
 Runs ``../shared/tools/score.py`` (the scorer every session and CI share) on
 the whole dev corpus and on each language, and on the project's own annotated
-articles (tests/data/corpus2, data/articles), prints the summaries, and
+articles (tests/data/corpus2 and heldout, eval/heldout2 and heldout3, written
+without looking at the extractor; data/articles), prints the summaries, and
 compares every figure with ``scripts/eval_floor.json``. The floor is the level reached
 when it was last raised, so extraction cannot silently regress; raise it when
 the extractor improves.
@@ -62,6 +63,9 @@ def main() -> int:
     current = {lang or "all": figures(score(shared, dev, lang, f"dev {lang or 'all'}")) for lang in (None, "id", "en")}
     # the project's own annotated articles, written without looking at the extractor
     for label, corpus in (("corpus2", HERE.parent / "tests" / "data" / "corpus2"),
+                          ("heldout", HERE.parent / "tests" / "data" / "heldout"),
+                          ("heldout2", HERE.parent / "eval" / "heldout2"),
+                          ("heldout3", HERE.parent / "eval" / "heldout3"),
                           ("samples", HERE.parent / "data" / "articles")):
         current[label] = figures(score(shared, corpus, None, label))
     if args.write_floor:
