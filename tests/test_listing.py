@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from citygraph.analysis import analyze, place_measures
 from citygraph.listing import KINDS, list_rows, stats
 from citygraph.model import (
     Agreement,
@@ -23,6 +24,7 @@ from citygraph.model import (
     Role,
     Status,
 )
+from citygraph.network import Filters
 from citygraph.store import Store
 from fixtures_backend import (
     BOGOR,
@@ -212,3 +214,36 @@ def test_an_article_dropping_a_fact_removes_its_source_only(tmp_path: Path) -> N
         assert list_rows(store, "agreements") == []
         ingest(store, [english_extraction()])
         assert len(list_rows(store, "agreements")) == 1
+
+
+MEASURE_KEYS = {"degree", "betweenness", "pagerank", "community"}
+
+
+def test_city_rows_gain_the_measures_of_the_latest_analysis(store: Store) -> None:
+    """Absent before the first analyze, from the analysis graph after it, null for places the run did not see."""
+    assert all(not MEASURE_KEYS & set(row) for row in list_rows(store, "cities"))
+    analyze(store, seed=3)
+    rows = list_rows(store, "cities")
+    json.dumps(rows)
+    measures = place_measures(store)
+    assert all(MEASURE_KEYS <= set(row) for row in rows) and len(measures) == len(rows) == 5
+    assert all({k: row[k] for k in MEASURE_KEYS} == measures[row["id"]] for row in rows)
+    by_name = {row["name"]: row for row in rows}
+    assert by_name["Bandung"]["degree"] == 2 and by_name["Bandung"]["betweenness"] == pytest.approx(1 / 6)
+    assert by_name["Bandung"]["community"] == 1 and by_name["Bogor"]["community"] == 2
+    assert sum(row["pagerank"] for row in rows) == pytest.approx(1)
+    (mihara,) = list_rows(store, "cities", unlinked_only=True)
+    assert mihara == by_name["Mihara"]
+    assert all(not MEASURE_KEYS & set(row) for kind in ("agreements", "people", "forums")
+               for row in list_rows(store, kind))
+
+    analyze(store, Filters(since=2016))  # a run that sees only part of the network replaces the first
+    rows = list_rows(store, "cities")
+    seen = place_measures(store)
+    assert 0 < len(seen) < len(rows)
+    for row in rows:
+        assert MEASURE_KEYS <= set(row)
+        if row["id"] in seen:
+            assert isinstance(row["degree"], int) and row["community"] is not None
+        else:
+            assert all(row[k] is None for k in MEASURE_KEYS)

@@ -296,10 +296,6 @@ def list_cmd(
     try:
         with open_store(location, read_only=True) as store:
             rows = list_rows(store, kind.value, unlinked_only=unlinked)
-            if kind is Kind.cities:
-                from citygraph.analysis import add_place_measures
-
-                rows = add_place_measures(store, rows)
     except CitygraphError as e:
         raise _fail(e) from e
     write_rows(rows, fmt.value, columns=TABLE_COLUMNS[kind.value] if fmt is not ListFormat.json else None)

@@ -16,6 +16,12 @@ deterministic:
 Every row carries ``sources``: ``[{article, evidence, start, end}]``, the
 article id as given at ingest and the sentence the fact was read from.
 
+Place rows (``cities``) also carry ``degree``, ``betweenness``, ``pagerank``
+and ``community`` from the analysis graph once ``citygraph analyze`` has run
+(:func:`citygraph.analysis.add_place_measures`): the keys are absent before
+the first run, and null for places the latest run did not see (filtered out,
+or ingested since).
+
 Agreements are listed one row per *consolidated* agreement: the nodes the
 consolidation graph links with ``cg:sameAgreementAs`` (see consolidate.py)
 are one row, whose ``id`` is the canonical node and whose fields merge all
@@ -58,7 +64,8 @@ _STATUS_RANK = STATUS_RANK
 def list_rows(store: Store, kind: str, *, unlinked_only: bool = False) -> list[dict[str, Any]]:
     """Rows of one kind (agreements, people, forums, cities), JSON-serialisable, in a stable order.
 
-    ``unlinked_only`` keeps only places the gazetteer did not know (cities only).
+    ``unlinked_only`` keeps only places the gazetteer did not know (cities only). City rows gain
+    ``degree``, ``betweenness``, ``pagerank`` and ``community`` once an analysis has run (see above).
     """
     if kind == "agreements":
         return _agreements(store)
@@ -67,8 +74,10 @@ def list_rows(store: Store, kind: str, *, unlinked_only: bool = False) -> list[d
     if kind == "forums":
         return _forums(store)
     if kind == "cities":
+        from citygraph.analysis import add_place_measures  # here: networkx is only needed for places
+
         rows = _cities(store)
-        return [r for r in rows if r["linked"] is False] if unlinked_only else rows
+        return add_place_measures(store, [r for r in rows if r["linked"] is False] if unlinked_only else rows)
     raise ValueError(f"unknown kind {kind!r}; use one of {', '.join(KINDS)}")
 
 

@@ -110,6 +110,8 @@ def _read_person(text: str, sentence: Sentence, m: re.Match[str], by_start: dict
     # name, title of body (apposition before the title)
     appos = re.search(r"([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-.]*){0,4}),\s+(?:the\s+|a\s+)?(?:[a-z]+\s+)?$", before)
     tokens = _tokens(s, m.end())
+    if tokens and tokens[0][2] == "." and tokens[0][0] == m.end():
+        tokens = tokens[1:]  # an abbreviated title: "Gov. I Made Suardana", "Lt. Gov. X"
     unit_places: list[PlaceMention] = []
     unit_words: list[str] = []
     name_tokens: list[tuple[int, int, str]] = []
@@ -133,7 +135,8 @@ def _read_person(text: str, sentence: Sentence, m: re.Match[str], by_start: dict
         while i < len(tokens):
             a, b, w = tokens[i]
             pm = by_start.get(base + a)
-            if pm is not None and (unit_places or place_before is not None or _name_not_place(
+            if pm is not None and role not in (Role.AMBASSADOR, Role.CONSUL) and (
+                    unit_places or place_before is not None or _name_not_place(
                     pm, tokens, by_start, base, lang, s)) and _capitalised_next(tokens, pm.end - base, by_start,
                                                                                  base, lang, s):
                 pm = None  # "Davao City Mayor Ramon Villareal", "Mayor Linda Carroway": this starts the name
@@ -181,8 +184,8 @@ def _read_person(text: str, sentence: Sentence, m: re.Match[str], by_start: dict
         return None
     org_before = re.search(r"[A-Z][\w\-]*[A-Z\d][\w\-]*\s+(?:[a-z]+\s+)?$", before)  # "UN-Habitat regional"
     if not s[m.start()].isupper() and comma_name is None and place_before is None and not (
-            org_before and len(name_tokens) >= 2):
-        return None
+            (org_before or lang.code == "en") and len(name_tokens) >= 2):
+        return None  # a lower-case title needs a full name after it: "by alderman Marieke Bos"
     name = _clean_name(name_tokens, lang)
     if not name:
         return None
@@ -281,7 +284,8 @@ def _after_comma_name(s: str, tokens, by_start, base: int, lang: Language, envoy
         if depth > 0:
             continue  # "(walikota)", "(KUAI)": a gloss or an acronym inside the title
         if w == ",":
-            if i + 1 < len(tokens) and base + tokens[i + 1][0] in by_start:
+            following = by_start.get(base + tokens[i + 1][0]) if i + 1 < len(tokens) else None
+            if following is not None and following.place.kind in (PlaceKind.COUNTRY, PlaceKind.PROVINCE):
                 continue  # "Walikota Hue, Vietnam, Nguyen Van Phuong": a qualifier, the name comes later
             name = _read_name(tokens[i + 1:], by_start, base, lang, s)
             after = next((k + 1 for k, t in enumerate(tokens) if name and t[0] == name[-1][0]), len(tokens))

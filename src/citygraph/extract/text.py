@@ -14,7 +14,7 @@ _ABBREVIATIONS = frozenset("""
     dr drs dra ir h hj prof st mr mrs ms jl no kab prov kec kel tgl hlm vol dkk dll dsb
     msi mt se sh mh mm spd ssos skom bpk sdr gen lt col capt cr rev jr sr inc ltd co corp
     approx est dept univ ave vs etc al u s e plt pj plh pjs gov sen rep pres sgt hon rt amb ret purn
-    brig maj adm cdr drh
+    brig maj adm cdr drh pref prov dist jan feb mar apr jun jul aug sep sept oct nov dec
     """.split())
 
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*\s+|\n\s*\n|\n(?=\S)")

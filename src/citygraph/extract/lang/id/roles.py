@@ -46,6 +46,9 @@ TITLES: dict[str, Role] = {
     "wagub": Role.DEPUTY_GOVERNOR,
     # heads of agencies, bureaus and offices: any other named office holder
     "asisten": Role.OFFICIAL,
+    "juru bicara": Role.OFFICIAL,
+    "jubir": Role.OFFICIAL,
+    "rektor": Role.OFFICIAL,
     "camat": Role.OFFICIAL,
     "kabag": Role.OFFICIAL,
     "kadis": Role.OFFICIAL,
