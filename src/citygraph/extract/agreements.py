@@ -78,6 +78,7 @@ class SentenceFacts:
     plural_reference: bool = False  # "Ketiga MoU ...", "both agreements ..."
     partner_count: bool = False  # "dengan tiga kota sekaligus", "with three cities"
     original: bool = False  # "MoU pertama", "the original agreement"
+    implied_subject: bool = False  # "He then signed ...", "In 2015 it signed ...": the agent is not named
     speakers: frozenset[int] = frozenset()  # people followed by a reporting verb: sources, not parties
 
     @property
@@ -199,6 +200,8 @@ def read_sentence(sentence: Sentence, places: list[PlaceMention], people: list[P
     facts.plural_reference = bool(lang.plural_reference.search(s))
     facts.partner_count = bool(lang.partner_count.search(s))
     facts.original = bool(lang.original.search(s))
+    first_signing = lang.signing.search(s)
+    facts.implied_subject = bool(first_signing) and bool(lang.subject_before.search(s[:first_signing.start()]))
     keys = {pm.place.key for pm in places if not pm.qualifier and not pm.dateline}
     keys |= {p.of_place.key for p in people if p.of_place is not None}
     facts.mentioned = frozenset(keys)
@@ -236,9 +239,22 @@ def assemble(all_facts: list[SentenceFacts], published: dt.date | None) -> list[
     last_group: list[Draft] = []  # the agreements the last creating sentence made ("MoU dengan A, B dan C")
     previous: Draft | None = None  # what the previous sentence was about
     pending: list[SentenceFacts] = []
+    star_owner: Place | None = None  # the owner of the last list of partners ("has sister cities including")
     for facts in all_facts:
         title = facts.sentence.title
         parties = parties_of(facts)
+        home = _home(drafts)
+        if len(parties) == 1 and home is not None and parties[0].key != home.key and not title and (
+                facts.signing and facts.cue and facts.implied_subject):
+            parties = [home, *parties]  # "He then signed a letter of intent with Rotterdam"
+        if (star_owner is not None and facts.list_intro is not None and not facts.sister and not facts.signing
+                and parties and star_owner.key not in {p.key for p in parties} and not title):
+            # "Others include Edinburgh in Scotland and Perth in Western Australia": the list goes on
+            for member in parties:
+                last_target = previous = _merge(drafts, Draft([star_owner, member], Instrument.UNSPECIFIED,
+                                                              Status.SIGNED, True, None, None, [], [],
+                                                              [facts.sentence.index], tie=True))
+            continue
         signer_parties = {p.of_place.key for p in facts.signers() if p.of_place is not None}
         # "Para penandatangan adalah Bupati A, Bupati B ...": officials of two governments signing
         cue = facts.cue or (bool(facts.signing) and len(signer_parties) >= 2)
@@ -247,7 +263,9 @@ def assemble(all_facts: list[SentenceFacts], published: dt.date | None) -> list[
             creates = False  # "hubungan dengan A akan melengkapi kerja sama dengan B": both are C's partners
         if creates and len(parties) >= 2:
             last_group = []
-            for draft in _candidates(facts, parties, published):
+            candidates = _candidates(facts, parties, published, home)
+            star_owner = _star_owner(candidates)
+            for draft in candidates:
                 draft.weak = title
                 last_target = previous = _merge(drafts, draft)
                 last_group.append(last_target)
@@ -310,7 +328,32 @@ def _partners_of_another(parties: list[Place], drafts: list[Draft]) -> bool:
     return bool(partners_a & partners_b)
 
 
-def _candidates(facts: SentenceFacts, parties: list[Place], published: dt.date | None) -> list[Draft]:
+def _home(drafts: list[Draft]) -> Place | None:
+    """The government the article is about: the party of most agreements so far (the first on a tie)."""
+    counts: dict[str, int] = {}
+    first: dict[str, Place] = {}
+    for draft in drafts:
+        if draft.weak:
+            continue
+        for party in draft.parties:
+            counts[party.key] = counts.get(party.key, 0) + 1
+            first.setdefault(party.key, party)
+    if not counts:
+        return None
+    best = max(counts.values())
+    return next(first[k] for k in first if counts[k] == best)
+
+
+def _star_owner(drafts: list[Draft]) -> Place | None:
+    """The common party of a list of bilateral ties made from one sentence, if it is one."""
+    if len(drafts) < 2 or any(len(d.parties) != 2 for d in drafts):
+        return None
+    common = set.intersection(*(set(d.party_keys) for d in drafts))
+    return next((p for p in drafts[0].parties if p.key in common), None)
+
+
+def _candidates(facts: SentenceFacts, parties: list[Place], published: dt.date | None,
+                home: Place | None = None) -> list[Draft]:
     status = Status.PLANNED if facts.planned else Status.RENEWED if facts.renewed else Status.SIGNED
     signing_at = facts.signing[0] if facts.signing else None
     date = None
@@ -343,7 +386,9 @@ def _candidates(facts: SentenceFacts, parties: list[Place], published: dt.date |
                                       and facts.list_intro > facts.sister_at else facts.sister_at)
         members = [pm.place for pm in facts.places if pm.party_eligible and pm.start >= cut]
         owners = [p for p in parties if p not in members]
-        if not owners and len(members) >= 3:
+        if not owners and home is not None and home.key not in {m.key for m in members}:
+            owners = [home]  # "The city already has sister ties with A, B and C": the article's city
+        elif not owners and len(members) >= 3:
             owners, members = members[:1], members[1:]
         if members and owners:
             owner = owners[-1]

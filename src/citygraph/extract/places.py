@@ -34,7 +34,7 @@ _GOV_BEFORE = re.compile(
 #: "the capital of Central Java province", "ibu kota Provinsi Shandong": a description, not a party.
 _CAPITAL_OF = re.compile(
     r"(?:capital\s+of(?:\s+the)?(?:\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?['’]s)?|ibu\s?kota(?:\s+provinsi)?)\s+$", re.I)
-_GOV_PREFIX = re.compile(r"(?:pemerintah|pemkot|pemkab|pemprov|pemko|pemda|government|city of)\b", re.I)
+_GOV_PREFIX = re.compile(r"(?:pemerintah|pemkot|pemkab|pemprov|pemko|pemda|government)\b", re.I)
 _UNKNOWN_PREFIXED = re.compile(
     r"\b(?P<prefix>Pemerintah Kota|Pemerintah Kabupaten|Pemerintah Provinsi|Pemkot|Pemko|Pemkab|Pemprov|"
     r"Kota|Kabupaten|Provinsi|Prefektur)\s+(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})")
@@ -432,10 +432,25 @@ def _organisation_around(text: str, start: int, end: int, lang: Language) -> boo
     return False
 
 
+#: ", the capital of the Indonesian province of", ", a fast-growing satellite city of": an apposition
+#: describing the place before it; places inside it only describe.
+_APPOSITION = re.compile(r"\s*,\s+(?:the|a|an|sebuah|yang)\s[^,.;:()\"“”]*$", re.I)
+#: "The East Java city of Malang", "the far north Queensland city of Cairns": a region used as an adjective.
+_REGION_BEFORE_KIND = re.compile(r"^\s+(?:city|town|regency|municipality|port city|island city)\s+of\b", re.I)
+
+
 def _mark_qualifiers(text: str, mentions: list[PlaceMention]) -> None:
     """"Seoul, Korea Selatan": the higher-level place right after another only qualifies it."""
+    for mention in mentions:
+        after = text[mention.end:mention.end + 30]
+        if _REGION_BEFORE_KIND.match(after) or (re.search(r"\s(?:city|town|regency)$", mention.surface)
+                                                and re.match(r"\s+of\b", after)):
+            mention.qualifier = True  # "The East Java city of Malang"
     for previous, mention in zip(mentions, mentions[1:], strict=False):
         gap = text[previous.end:mention.start]
+        if _APPOSITION.fullmatch(gap) and not mention.government:
+            mention.qualifier = True  # "Depok, a fast-growing satellite city of Jakarta"
+            continue
         if not _QUALIFIER_GAP.fullmatch(gap):
             continue
         if _RANK.get(mention.place.kind, 0) > _RANK.get(previous.place.kind, 0) and not mention.government:

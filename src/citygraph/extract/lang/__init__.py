@@ -43,6 +43,7 @@ class Language:
     own_country: dict[str, str]
     anaphora: re.Pattern[str]
     continuation: re.Pattern[str]
+    subject_before: re.Pattern[str]
     list_intro: re.Pattern[str]
     locative: re.Pattern[str]
     witness: re.Pattern[str]
@@ -115,6 +116,10 @@ def load(code: str) -> Language:
         continuation=re.compile(
             rf"^\W*(?:{'|'.join(sorted(c.CONTINUATION_STARTS, key=len, reverse=True))})\b", re.IGNORECASE
         ),
+        # a pronoun right before the verb ("He then signed", "In 2015 it signed"): the agent is unnamed
+        subject_before=re.compile(
+            rf"(?<![\w-])(?:{'|'.join(sorted(c.CONTINUATION_STARTS, key=len, reverse=True))})\s+(?:\w+\s+)?$",
+            re.IGNORECASE),
         list_intro=_alternation(c.LIST_INTRO),
         locative=_alternation(c.LOCATIVE),
         witness=_alternation(r.WITNESS_CUES),

@@ -11,6 +11,8 @@ COOPERATION: tuple[str, ...] = (
 SISTER: tuple[str, ...] = (
     r"sister[- ]?cit(?:y|ies)", r"sister[- ]provinces?", r"sister[- ]states?", r"sister[- ]prefectures?",
     r"sister[- ]regions?", r"friendship[- ]cit(?:y|ies)",
+    r"sister(?: or friendship)? (?:ties|relationships?|links)", r"friendship (?:ties|relationships?|links|agreements?)",
+    r"twin(?:ning)? (?:ties|relationships?|links)",
     r"twin(?:ned)? (?:cit(?:y|ies)|towns?)", r"twinning", r"friendship cit(?:y|ies)", r"twinned",
 )
 
@@ -59,7 +61,7 @@ ANAPHORA: tuple[str, ...] = (
     r"(?:the|this|their) (?:sister city )?(?:ties|relationship|cooperation|partnership)",
 )
 
-CONTINUATION_STARTS: tuple[str, ...] = (r"he", r"she", r"they", r"it", r"the mayor", r"the governor")
+CONTINUATION_STARTS: tuple[str, ...] = (r"he", r"she", r"they", r"it", r"the mayor", r"the governor", r"the city")
 
 LIST_INTRO: tuple[str, ...] = (r"including", r"includes?", r"such as", r"namely", r"among them")
 

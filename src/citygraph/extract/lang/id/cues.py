@@ -78,7 +78,9 @@ ANAPHORA: tuple[str, ...] = (
 )
 
 #: A sentence starting with one of these continues the previous one.
-CONTINUATION_STARTS: tuple[str, ...] = (r"ia", r"dia", r"beliau", r"mereka", r"pihaknya", r"menurut dia", r"menurutnya")
+CONTINUATION_STARTS: tuple[str, ...] = (
+    r"ia", r"dia", r"beliau", r"mereka", r"pihaknya", r"menurut dia", r"menurutnya", r"kota itu",
+)
 
 #: Introduce a list of partners: "memiliki kota kembar, di antaranya A, B dan C".
 LIST_INTRO: tuple[str, ...] = (r"di ?antaranya", r"antara lain", r"yaitu", r"yakni", r"seperti", r"termasuk", r"meliputi")
