@@ -194,6 +194,14 @@ def _read_person(text: str, sentence: Sentence, m: re.Match[str], by_start: dict
     zones = (before.lower(), prefix_zone)
     acting = any(re.search(rf"(?:^|\s){re.escape(p)}\s*$", z) for p in lang.acting for z in zones)
     former = any(re.search(rf"(?:^|\s){re.escape(p)}\s*$", z) for p in lang.former for z in zones)
+    if not unit_places and place_before is None and lang.code == "en":
+        # "Mayor Haryanto Wibisono of Yogyakarta": the office's place after the name
+        after_name = re.match(r"\s+of\s+(?:the\s+)?", s[name_tokens[-1][1]:])
+        if after_name:
+            later = by_start.get(base + name_tokens[-1][1] + after_name.end())
+            if later is not None:
+                unit_places.append(later)
+                unit_words.append(later.surface)
     if role in (Role.AMBASSADOR, Role.CONSUL):
         of_place, of_body = _mission(unit_places, unit_words, place_before, lang)
     else:
