@@ -4,7 +4,7 @@ from __future__ import annotations
 
 #: Trade expos and exhibitions are not forums in the annotation guidelines; a "Convention" is mostly a venue.
 FORUM_HEADS: tuple[str, ...] = (
-    "forum", "summit", "conference", "congress", "committee", "symposium", "meeting", "assembly", "dialogue",
+    "forum", "summit", "conference", "congress", "committee", "symposium", "meeting", "dialogue",
 )
 
 FORUM_INTRO: tuple[str, ...] = ("summit", "conference", "forum", "meeting")
