@@ -66,6 +66,7 @@ def main() -> int:
                           ("heldout", HERE.parent / "tests" / "data" / "heldout"),
                           ("heldout2", HERE.parent / "eval" / "heldout2"),
                           ("heldout3", HERE.parent / "eval" / "heldout3"),
+                          ("corpus4", HERE.parent / "eval" / "corpus4"),
                           ("samples", HERE.parent / "data" / "articles")):
         current[label] = figures(score(shared, corpus, None, label))
     if args.write_floor:
