@@ -192,10 +192,19 @@ def resolve(mention: DateMention, published: dt.date | None) -> PartialDate | No
         return PartialDate(day.year, day.month, day.day)
     if mention.month is None and mention.year is None:
         return None
+    if mention.year is not None and mention.month is not None and mention.day is not None:
+        try:
+            dt.date(mention.year, mention.month, mention.day)
+        except ValueError:
+            return None  # "31/2/2016": not a day of the calendar, never an xsd:date
     if mention.year is not None or mention.day is None:
         return PartialDate(mention.year, mention.month, mention.day) if mention.year else None
     # day and month, no year
     if published is None:
+        try:
+            dt.date(2000, mention.month, mention.day)  # type: ignore[arg-type]  (a leap year: 29/2 exists)
+        except ValueError:
+            return None
         return PartialDate(None, mention.month, mention.day)
     for year in (published.year, published.year - 1):
         try:
