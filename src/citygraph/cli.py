@@ -34,7 +34,8 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 StoreOption = Annotated[
     str | None,
     typer.Option("--store", "-s", envvar=STORE_ENV, show_envvar=True,
-                 help="Store directory (embedded Oxigraph), default ./citygraph-store."),
+                 help="Store directory (embedded Oxigraph, default ./citygraph-store) "
+                      "or an http(s):// SPARQL endpoint."),
 ]
 
 
@@ -479,6 +480,68 @@ def stats(
             typer.echo(f"{key},{value}")
     else:
         write_table(["what", "count"], [[k, str(v)] for k, v in counts.items()])
+
+
+@app.command()
+def serve(
+    location: StoreOption = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (0.0.0.0: every interface).")]
+    = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", "-p", min=0, max=65535, help="Port to listen on.")] = 8000,
+    allow_update: Annotated[bool, typer.Option(
+        "--allow-update", help="Accept SPARQL updates and POST /ingest from clients sending the bearer token "
+                               "in $CITYGRAPH_TOKEN (read-only without it).")] = False,
+    time_limit: Annotated[float | None, typer.Option(
+        "--time-limit", min=0.1, help="Seconds a query or page may take before it is stopped (default 30).")]
+    = None,
+    max_rows: Annotated[int | None, typer.Option(
+        "--max-rows", min=1, help="Rows a query answer holds at most; a longer one is cut and says so in "
+                                  "X-Result-Truncated (default 10000).")] = None,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", min=1, help="Query workers (default: the CPU count, at least 2).")] = None,
+    refresh: Annotated[float | None, typer.Option(
+        "--refresh", min=0, help="Read-only: reopen the store at most this often (seconds) to see other "
+                                 "processes' ingests; 0 never (default 60).")] = None,
+) -> None:
+    """Serve the store: a SPARQL 1.1 endpoint at /sparql and web pages (overview, network, agreements, places,
+    query editor), read-only unless --allow-update.
+
+    Every request leaves one JSON line on stderr (the access log). Stop with Ctrl-C.
+    """
+    import logging
+    import os
+
+    import uvicorn
+
+    from citygraph import web
+    from citygraph.store import MEMORY, resolve_location
+
+    where = resolve_location(location)
+    if allow_update and not os.environ.get(web.TOKEN_ENV):
+        raise _fail(ValueError(f"--allow-update needs a bearer token: set {web.TOKEN_ENV}"), 2)
+    if (not allow_update and where != MEMORY and not where.startswith(("http://", "https://"))
+            and not Path(where).is_dir()):
+        raise _fail(FileNotFoundError(f"no store at {where}; ingest something first"))
+    settings = {k: v for k, v in {"time_limit": time_limit, "max_rows": max_rows, "workers": workers,
+                                  "refresh": refresh}.items() if v is not None}
+    try:
+        application = web.create_app(where, allow_update=allow_update, **settings)
+    except ValueError as e:
+        raise _fail(e, 2) from e
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    for name, level in (("citygraph.access", logging.INFO), ("citygraph", logging.WARNING)):
+        logger = logging.getLogger(name)
+        logger.addHandler(handler)
+        logger.setLevel(level)
+        logger.propagate = False
+    # On Ctrl-C, requests still waiting for a query get 5 s before they are cancelled (their workers killed).
+    server = uvicorn.Server(uvicorn.Config(application, host=host, port=port, access_log=False, log_level="info",
+                                           lifespan="on", server_header=False, timeout_graceful_shutdown=5))
+    server.run()
+    if not server.started:
+        problem = getattr(application.state, "startup_error", None)
+        raise _fail(problem or RuntimeError(f"the server did not start on {host}:{port}"))
 
 
 import_app = typer.Typer(
