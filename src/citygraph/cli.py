@@ -184,6 +184,16 @@ def ingest(
     location: StoreOption = None,
     lang: Annotated[Lang, typer.Option("--lang", help="Article language, or auto to detect it.")] = Lang.auto,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1,
+                                         help="Extraction processes; one writer batches into the store.")] = 1,
+    wait: Annotated[float, typer.Option("--wait", min=0,
+                                        help="Seconds to wait for a store another process is writing.")] = 0.0,
+    engine: Annotated[str, typer.Option("--engine", help="local, or dask: extraction on a Dask cluster.")]
+    = "local",
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", help="Dask scheduler address (tcp://host:8786); none starts a local cluster.")] = None,
+    shards: Annotated[Path | None, typer.Option(
+        "--shards", help="Folder for the N-Quads shards of --engine dask (default: next to the store).")] = None,
 ) -> None:
     """Read articles (.txt .html .jsonl .csv), extract cooperation and store it as RDF.
 
@@ -194,10 +204,30 @@ def ingest(
     from citygraph.sources import count_inputs
     from citygraph.store import open_store
 
+    if engine not in ("local", "dask"):
+        raise _fail(ValueError(f"unknown engine {engine!r}: use local or dask"), 2)
     total = count_inputs(paths)
     show = not quiet and err.is_terminal
+    if engine == "dask":
+        from citygraph.distributed import ingest_on_cluster
+        from citygraph.store import resolve_location
+
+        folder = shards or Path(f"{resolve_location(location)}-shards")
+        try:
+            with open_store(location, wait=wait) as store:
+                summary = ingest_on_cluster(paths, store, folder, scheduler=scheduler, workers=max(workers, 2),
+                                            lang=None if lang is Lang.auto else lang.value,
+                                            on_error=lambda e: err.print(f"[yellow]skipped[/yellow] {_escape(str(e))}"))
+                triples = store.triple_count()
+        except CitygraphError as e:
+            raise _fail(e) from e
+        if not quiet:
+            err.print("ingested " + ", ".join(f"{k} {v}" for k, v in {**summary.as_dict(), "triples": triples}.items()))
+        if summary.errors:
+            raise typer.Exit(1)
+        return
     try:
-        with open_store(location) as store, Progress(
+        with open_store(location, wait=wait) as store, Progress(
             TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
             TimeElapsedColumn(), console=err, disable=not show, transient=True,
         ) as progress:
@@ -210,7 +240,8 @@ def ingest(
                 progress.advance(task)
                 err.print(f"[yellow]skipped[/yellow] {_escape(str(error))}")
 
-            summary = run_ingest(paths, store, lang=lang.value, on_article=on_article, on_error=on_error)
+            summary = run_ingest(paths, store, lang=lang.value, on_article=on_article, on_error=on_error,
+                                 workers=workers)
             triples = store.triple_count()
     except CitygraphError as e:
         raise _fail(e) from e
