@@ -33,7 +33,7 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from citygraph.errors import QueryError
-from citygraph.sparql import QueryResult, run_query
+from citygraph.sparql import QueryResult, cell_text, run_query
 from citygraph.store import Store
 
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -126,7 +126,7 @@ def run_example(store: Store, name: str, **bindings: Any) -> QueryResult:
     payload = result.serialize(format=ox.QueryResultsFormat.JSON)
     parsed = ox.parse_query_results(payload, ox.QueryResultsFormat.JSON)
     variables = [v.value for v in parsed.variables]
-    rows = [tuple(_cell(solution[v]) for v in variables) for solution in parsed]
+    rows = [tuple(cell_text(solution[v]) for v in variables) for solution in parsed]
     return QueryResult("select", variables, rows, _results_json=payload)
 
 
@@ -144,9 +144,3 @@ def parse_binding(text: str) -> tuple[str, Any]:
     return name, value
 
 
-def _cell(term: object) -> str | None:
-    if term is None:
-        return None
-    if isinstance(term, ox.BlankNode):
-        return f"_:{term.value}"
-    return getattr(term, "value", str(term))

@@ -82,7 +82,8 @@ def read_query(source: str | Path) -> str:
     return source
 
 
-def _cell(term: object) -> str | None:
+def cell_text(term: object) -> str | None:
+    """A result term as table text: the IRI or lexical form, ``_:id`` for a blank node, None when unbound."""
     if term is None:
         return None
     if isinstance(term, ox.BlankNode):
@@ -104,8 +105,8 @@ def run_query(store: Store, text: str | Path) -> QueryResult:
         payload = result.serialize(format=ox.QueryResultsFormat.JSON)
         parsed = ox.parse_query_results(payload, ox.QueryResultsFormat.JSON)
         variables = [v.value for v in parsed.variables]
-        rows = [tuple(_cell(solution[v]) for v in variables) for solution in parsed]
+        rows = [tuple(cell_text(solution[v]) for v in variables) for solution in parsed]
         return QueryResult("select", variables, rows, _results_json=payload)
     triples = list(result)
-    rows = [(_cell(t.subject), _cell(t.predicate), _cell(t.object)) for t in triples]
+    rows = [(cell_text(t.subject), cell_text(t.predicate), cell_text(t.object)) for t in triples]
     return QueryResult("graph", ["subject", "predicate", "object"], rows, _triples=triples)
