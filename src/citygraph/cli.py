@@ -192,6 +192,10 @@ def ingest(
     = "local",
     scheduler: Annotated[str | None, typer.Option(
         "--scheduler", help="Dask scheduler address (tcp://host:8786); none starts a local cluster.")] = None,
+    bulk: Annotated[bool, typer.Option("--bulk", help="Write new articles with the bulk loader: faster into an "
+                                       "empty store; a reader may see half an article meanwhile.")] = False,
+    resume: Annotated[bool, typer.Option("--resume", help="Skip articles already in the store (re-running an "
+                                         "interrupted import of the same input).")] = False,
     shards: Annotated[Path | None, typer.Option(
         "--shards", help="Folder for the N-Quads shards of --engine dask (default: next to the store).")] = None,
 ) -> None:
@@ -216,6 +220,7 @@ def ingest(
         try:
             with open_store(location, wait=wait) as store:
                 summary = ingest_on_cluster(paths, store, folder, scheduler=scheduler, workers=max(workers, 2),
+                                            bulk=bulk,
                                             lang=None if lang is Lang.auto else lang.value,
                                             on_error=lambda e: err.print(f"[yellow]skipped[/yellow] {_escape(str(e))}"))
                 triples = store.triple_count()
@@ -241,7 +246,8 @@ def ingest(
                 err.print(f"[yellow]skipped[/yellow] {_escape(str(error))}")
 
             summary = run_ingest(paths, store, lang=lang.value, on_article=on_article, on_error=on_error,
-                                 workers=workers)
+                                 workers=workers, bulk=bulk, resume=resume,
+                                 on_skip=lambda article: progress.advance(task))
             triples = store.triple_count()
     except CitygraphError as e:
         raise _fail(e) from e

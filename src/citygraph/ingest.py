@@ -9,13 +9,17 @@ One function a script or the CLI calls, :func:`ingest`. Three stages:
   worker processes, each loading the gazetteer once. At most
   ``N * WORKER_PREFETCH`` chunks of ``WORKER_CHUNK_SIZE`` articles are in
   flight, and results come back in input order;
-* **writing** happens here only, the single writer: articles are written in
-  batches of ``batch_size`` through :meth:`Store.write_articles`, where the
-  articles new to the store go in as one transaction and a changed article is
-  replaced in one transaction of its own. So an interrupted run (even
+* **writing** happens here only, the single writer: batches of
+  ``batch_size`` articles go to :meth:`Store.write_article_nquads`, where an
+  article new to the store is loaded in one transaction, a changed one is
+  replaced in one transaction (staging graph plus one SPARQL update), and one
+  stored exactly so is checked, not rewritten. So an interrupted run (even
   ``kill -9``) leaves every article either fully in or fully absent, and
-  re-running completes it; articles already stored exactly so are checked,
-  not rewritten.
+  re-running completes it (``resume=True`` skips the stored articles without
+  extracting them again). With ``bulk=True`` a batch of new articles is one
+  call of the bulk loader, guarded by a pending graph that the next writable
+  open undoes if the load was cut short. The store is flushed every
+  ``FLUSH_EVERY_ARTICLES`` articles, which keeps RocksDB's log short.
 
 The store ends the same whatever ``workers`` and ``batch_size`` are: results
 are written in input order and an article given twice keeps its last version,
@@ -52,6 +56,7 @@ import pyoxigraph as ox
 
 from citygraph.consolidate import ConsolidationSummary, consolidate
 from citygraph.defaults import (
+    BULK_BATCH_SIZE,
     FLUSH_EVERY_ARTICLES,
     INGEST_BATCH_SIZE,
     MAX_EXTRACT_SECONDS,
@@ -126,7 +131,7 @@ def article_quads(article: Article, *, gazetteer: Gazetteer | None = None) -> tu
 def ingest(paths: Iterable[str | Path], store: Store, *, lang: str | None = None,
            on_article: Callable[[Article, Extraction], None] | None = None,
            on_error: Callable[[SourceError], None] | None = None,
-           workers: int = 1, batch_size: int = INGEST_BATCH_SIZE,
+           workers: int = 1, batch_size: int | None = None,
            time_limit: float | None = MAX_EXTRACT_SECONDS, bulk: bool = False,
            resume: bool = False, on_skip: Callable[[Article], None] | None = None) -> IngestSummary:
     """Ingest every article under ``paths`` into ``store``.
@@ -137,7 +142,8 @@ def ingest(paths: Iterable[str | Path], store: Store, *, lang: str | None = None
     store, so the consolidation graph always matches what ``ingest`` wrote.
 
     ``workers`` > 1 extracts in that many processes; ``batch_size`` articles
-    are written at a time. ``on_article`` is called once an article is in
+    are written at a time (default ``INGEST_BATCH_SIZE``, or
+    ``BULK_BATCH_SIZE`` with ``bulk``). ``on_article`` is called once an article is in
     the store (after its batch is written), so a caller may take it as
     stored; ``on_error`` as soon as a bad input is met. ``time_limit``
     (seconds, None for none) bounds one article's extraction. ``bulk`` writes
@@ -153,6 +159,8 @@ def ingest(paths: Iterable[str | Path], store: Store, *, lang: str | None = None
     Raises:
         ValueError: ``workers`` or ``batch_size`` below 1, or a bad ``lang``.
     """
+    if batch_size is None:
+        batch_size = BULK_BATCH_SIZE if bulk else INGEST_BATCH_SIZE
     if workers < 1 or batch_size < 1:
         raise ValueError(f"workers and batch_size must be at least 1, not {workers} and {batch_size}")
     forced = None if lang in (None, "auto") else lang
@@ -208,8 +216,12 @@ def ingest(paths: Iterable[str | Path], store: Store, *, lang: str | None = None
 
 def _unstored(items: Iterable[Article | SourceError], store: Store, summary: IngestSummary,
               on_skip: Callable[[Article], None] | None) -> Iterator[Article | SourceError]:
+    has_article = getattr(store, "has_article", None)
+    if has_article is None:  # a store class without the lookup (an older remote one): ask once
+        stored = set(store.article_ids())
+        has_article = stored.__contains__
     for item in items:
-        if isinstance(item, Article) and store.has_article(item.id):
+        if isinstance(item, Article) and has_article(item.id):
             summary.skipped += 1
             if on_skip is not None:
                 on_skip(item)

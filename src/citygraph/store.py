@@ -33,27 +33,34 @@ held store until it is free or the time is up.
 
 Batches
 -------
-:meth:`Store.write_articles` writes many articles at once (``ingest`` uses
-it): articles new to the store go in with one ``extend`` per batch, a single
-transaction, so a batch is all-in or all-out and no staging is needed (3x
-fewer writes than a replace); articles already stored exactly so are left
-alone (a re-run after an interruption re-checks, it does not rewrite); only
-changed ones take the staging route above, one transaction each. With
-``bulk=True`` the new articles go through Oxigraph's bulk loader instead,
-which is not transactional: a *pending* graph naming their graphs is written
-first (one transaction) and removed after the load (one transaction), and a
-writable open removes every graph a pending graph names, so a crash leaves no
-half article once the store is next opened for writing.
+:meth:`Store.write_articles` and :meth:`Store.write_article_nquads` write many
+articles at once (``ingest`` uses the latter). An article new to the store is
+loaded in one transaction, with no staging (a third of the writes of a
+replace); an article stored exactly so is left alone (a re-run after an
+interruption re-checks, it does not rewrite); a changed one takes the staging
+route above. Each article is its own transaction: Oxigraph writes no faster
+in bigger ones (measured), and readers then see articles arrive one by one.
+With ``bulk=True`` the new articles go through Oxigraph's bulk loader
+instead, which is not transactional: a *pending* graph naming their graphs is
+written first (one transaction) and removed after the load (one
+transaction), and a writable open removes every graph a pending graph names,
+so a crash leaves no half article once the store is next opened for writing
+(a reader opening before that may see one).
 
 Readers while a writer works
 ----------------------------
 ``open_store(path, read_only=True)`` opens while another process writes
 (RocksDB's read-only mode takes no lock) and sees the committed state at the
-moment it opened: whole articles only, as of then. pyoxigraph calls this
-undefined behaviour, so citygraph's tests exercise it (``tests/test_concurrency.py``)
-and a failing read is a :class:`StoreError` telling to reopen. Opening replays
-the writer's log, so writers :meth:`flush` every few thousand articles to
-keep that log, and a reader's opening time, short.
+moment it opened: whole articles only, as of then (a staging graph of a
+replace in progress may show in the union; its quads are the new article's).
+pyoxigraph calls this undefined behaviour, and it does race: RocksDB opens
+table files lazily and the writer's compaction may delete one first (2 to 3
+opens in 100 during an ingest, measured). So a read-only open, and a whole
+read (``article_ids``, ``select_rq``, ``query`` up to its first result...),
+that meets a vanished file is run again on a fresh open, a newer snapshot
+(:meth:`Store._read`); ``tests/test_concurrency.py`` checks readers during a
+real ingest. Opening replays the writer's log, so ``ingest`` flushes every
+few hundred articles to keep that log, and a reader's opening time, short.
 
 Union default graph
 -------------------
@@ -726,9 +733,10 @@ def open_store(location: str | os.PathLike[str] | None = None, *, read_only: boo
 
     A directory path is an embedded on-disk store; ``":memory:"`` an in-memory
     one. Opened for writing, the store gets the current ontology graph and loses
-    any staging or half bulk write left by a crash. Raises :class:`StoreError`
-    for a remote URL (not supported yet), a store another process holds, or a
-    path that is not a store.
+    any staging or half bulk write left by a crash. An ``http(s)://`` location
+    is a remote SPARQL store (:func:`citygraph.remote.open_remote`). Raises
+    :class:`StoreError` for a store another process holds or a path that is
+    not a store.
 
     A store is held by one writing process at a time. With ``wait`` > 0 a
     held store is tried again (every half second at most) until it is free or
