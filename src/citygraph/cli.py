@@ -12,7 +12,7 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -245,9 +245,17 @@ def ingest(
                 progress.advance(task)
                 err.print(f"[yellow]skipped[/yellow] {_escape(str(error))}")
 
+            consolidating: list[Any] = []
+
+            def on_consolidation(done: int, total: int) -> None:
+                if not consolidating:
+                    consolidating.append(progress.add_task("consolidating (party sets)", total=total))
+                progress.update(consolidating[0], completed=done)
+
             summary = run_ingest(paths, store, lang=lang.value, on_article=on_article, on_error=on_error,
                                  workers=workers, bulk=bulk, resume=resume,
-                                 on_skip=lambda article: progress.advance(task))
+                                 on_skip=lambda article: progress.advance(task),
+                                 on_consolidation=on_consolidation)
             triples = store.triple_count()
     except CitygraphError as e:
         raise _fail(e) from e
@@ -492,6 +500,42 @@ def validate(location: StoreOption = None) -> None:
         return
     err.print(f"[red]{len(report.violations)} violations[/red]")
     raise typer.Exit(1)
+
+
+@app.command()
+def consolidate(
+    location: StoreOption = None,
+    full: Annotated[bool, typer.Option(
+        "--full", help="Rebuild the whole consolidation graph, not only the party sets left pending.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+) -> None:
+    """Finish the consolidation a killed ingest left pending, or rebuild it with --full.
+
+    ``ingest`` consolidates what it touches by itself. Run this after an
+    ingest was killed (the next ingest would also finish it), or with
+    ``--full`` after articles were written or removed by other means.
+    """
+    from citygraph.consolidate import consolidate as rebuild
+    from citygraph.consolidate import consolidate_pending
+    from citygraph.store import open_store
+
+    show = not quiet and err.is_terminal
+    try:
+        with open_store(location) as store, Progress(
+            TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
+            TimeElapsedColumn(), console=err, disable=not show, transient=True,
+        ) as progress:
+            task = progress.add_task("consolidating (party sets)", total=None)
+
+            def on_progress(done: int, total: int) -> None:
+                progress.update(task, completed=done, total=total)
+
+            run = rebuild if full else consolidate_pending
+            summary = run(store, on_progress=on_progress)
+    except CitygraphError as e:
+        raise _fail(e) from e
+    if not quiet:
+        err.print("consolidated " + ", ".join(f"{k} {v}" for k, v in summary.as_dict().items()))
 
 
 @app.command()

@@ -5,18 +5,28 @@ Agreement IRIs are minted from content (sorted parties, instrument, date; see
 the same way share one node. Articles that report it *differently* (one gives
 ``2016-06-08``, another ``--06-08`` without the year or only ``2016-06``, one
 names the letter of intent, another just "a cooperation") make several nodes.
-:func:`consolidate` reads every agreement node (``queries/agreement_reports.rq``),
-groups the nodes that are one agreement and rewrites the consolidation graph
-(:data:`citygraph.vocab.CONSOLIDATION_GRAPH`) in one transaction:
+This module groups the nodes that are one agreement and writes the
+consolidation graph (:data:`citygraph.vocab.CONSOLIDATION_GRAPH`):
 
 * ``member cg:sameAgreementAs canonical`` for every node of a group but its
   canonical node, the lexicographically smallest IRI of the group;
 * on every canonical node (a group of one included) ``cg:corroboratingArticles``,
-  ``cg:corroboratingOutlets`` and ``cg:corroboratingLanguages``;
+  ``cg:corroboratingOutlets`` and ``cg:corroboratingLanguages``, and the
+  ``cg:partiesKey`` of its party set;
 * the ``cg:Consolidation`` activity (also a ``prov:Activity``): ``prov:used``
-  every article in the store, ``cg:agreementCount`` groups; the graph is
+  every article ingested, ``cg:agreementCount`` groups; the graph is
   ``prov:wasGeneratedBy`` it. No time stamp, so the same data give the very
   same graph.
+
+Only nodes between the same parties can be one agreement, so the work is
+done a party set at a time (``cg:partiesKey``, stated on every agreement
+node): ``ingest`` marks the party sets it touches (:func:`mark_pending`) and
+regroups those alone at its end (:func:`consolidate_pending`), chunk by
+chunk, each chunk in one transaction; :func:`consolidate` rebuilds the whole
+graph the same way. Memory is bounded by a chunk, and a small ingest into a
+big store costs what it touches. :func:`plan` computes the same groups in
+memory, from every node at once (what a listing does when the graph is
+stale).
 
 The article graphs are never touched: each keeps what its article said, and
 the consolidation can be recomputed, or ignored, at any time. ``ingest`` runs
@@ -70,8 +80,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import asdict, astuple, dataclass, field, replace
 from itertools import combinations
 from typing import Any
 from urllib.parse import urlsplit
@@ -81,7 +91,7 @@ from rdflib import RDF, XSD, Literal, URIRef
 from rdflib.namespace import PROV
 
 from citygraph.model import Instrument, Status
-from citygraph.rdf import article_iri
+from citygraph.rdf import article_graph_iri, article_iri
 from citygraph.store import Store
 from citygraph.vocab import (
     CG,
@@ -211,6 +221,7 @@ class AgreementNode:
     statuses: set[str] = field(default_factory=set)
     dates: set[str] = field(default_factory=set)
     reports: dict[str, Report] = field(default_factory=dict)
+    keys: set[str] = field(default_factory=set)  # cg:partiesKey (one, unless hand-written otherwise)
 
     @property
     def instrument(self) -> str:
@@ -268,8 +279,13 @@ def _fits(a: _Profile, b: _Profile) -> bool:
 
 def read_agreements(store: Store) -> list[AgreementNode]:
     """Every agreement node with its parties, instrument, status, date and reports, sorted by IRI."""
+    return nodes_from_rows(store.select_rq("agreement_reports"))
+
+
+def nodes_from_rows(rows: Iterable[Mapping[str, Any]]) -> list[AgreementNode]:
+    """Agreement nodes from rows of ``agreement_reports.rq`` (or its keyed and keyless variants), sorted by IRI."""
     nodes: dict[str, AgreementNode] = {}
-    for row in store.select_rq("agreement_reports"):
+    for row in rows:
         iri = row["agreement"]
         node = nodes.get(iri) or nodes.setdefault(iri, AgreementNode(iri))
         if row["party"] is not None:
@@ -280,6 +296,8 @@ def read_agreements(store: Store) -> list[AgreementNode]:
             node.statuses.add(concept_code(row["status"], STATUS) or row["status"])
         if row["date"] is not None:
             node.dates.add(str(row["date"]))
+        if row.get("key") is not None:
+            node.keys.add(row["key"])
         article = row["article"]
         if article is not None:
             seen = node.reports.get(article)
@@ -405,15 +423,18 @@ class Consolidation:
 class ConsolidationSummary:
     """What one :func:`consolidate` run found."""
 
-    nodes: int = 0  # agreement nodes read
-    agreements: int = 0  # groups, i.e. canonical agreements
+    nodes: int = 0  # agreement nodes read (in the party sets regrouped)
+    agreements: int = 0  # canonical agreements in the whole store, after the run
     merged: int = 0  # nodes folded into another (cg:sameAgreementAs)
     ambiguous: int = 0  # nodes left alone: they fit two incompatible ones
     triples: int = 0  # written to the consolidation graph
+    party_sets: int = 0  # party sets regrouped (cg:partiesKey)
+
+    def __add__(self, other: ConsolidationSummary) -> ConsolidationSummary:
+        return ConsolidationSummary(*(a + b for a, b in zip(astuple(self), astuple(other), strict=True)))
 
     def as_dict(self) -> dict[str, int]:
-        return {"nodes": self.nodes, "agreements": self.agreements, "merged": self.merged,
-                "ambiguous": self.ambiguous, "triples": self.triples}
+        return asdict(self)
 
 
 def plan(store: Store) -> Consolidation:
@@ -423,46 +444,149 @@ def plan(store: Store) -> Consolidation:
 
 
 def consolidation_graph(consolidation: Consolidation) -> rdflib.Graph:
-    """The consolidation as triples, in a graph named :data:`CONSOLIDATION_GRAPH`."""
+    """The consolidation as triples, in a graph named :data:`CONSOLIDATION_GRAPH` (without cg:partiesKey)."""
     graph = rdflib.Graph(identifier=CONSOLIDATION_GRAPH)
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
-    activity = CONSOLIDATION_ACTIVITY
-    graph.add((activity, RDF.type, CG.Consolidation))
-    graph.add((activity, RDF.type, PROV.Activity))
-    graph.add((activity, CG.agreementCount, Literal(len(consolidation.groups), datatype=XSD.integer)))
+    for triple in _activity_triples():
+        graph.add(triple)
+    graph.add((CONSOLIDATION_ACTIVITY, CG.agreementCount, Literal(len(consolidation.groups), datatype=XSD.integer)))
     for article in sorted(consolidation.used):
-        graph.add((activity, PROV.used, URIRef(article)))
-    graph.add((CONSOLIDATION_GRAPH, PROV.wasGeneratedBy, activity))
+        graph.add((CONSOLIDATION_ACTIVITY, PROV.used, URIRef(article)))
     for group in consolidation.groups:
-        canonical = URIRef(group.canonical)
-        counts = group.corroboration
-        graph.add((canonical, CG.corroboratingArticles, Literal(counts.articles, datatype=XSD.integer)))
-        graph.add((canonical, CG.corroboratingOutlets, Literal(counts.outlets, datatype=XSD.integer)))
-        graph.add((canonical, CG.corroboratingLanguages, Literal(counts.languages, datatype=XSD.integer)))
-        for member in group.members:
-            if member != group.canonical:
-                graph.add((URIRef(member), CG.sameAgreementAs, canonical))
+        for triple in group_triples(group):
+            graph.add(triple)
     return graph
 
 
-def consolidate(store: Store) -> ConsolidationSummary:
-    """Group the store's agreement nodes and rewrite the consolidation graph in one transaction.
+def _activity_triples() -> list[tuple[URIRef, URIRef, URIRef]]:
+    activity = CONSOLIDATION_ACTIVITY
+    return [(activity, RDF.type, CG.Consolidation), (activity, RDF.type, PROV.Activity),
+            (CONSOLIDATION_GRAPH, PROV.wasGeneratedBy, activity)]
 
-    Idempotent: the same article graphs give the same consolidation graph,
-    whatever order they were ingested in, and a rerun changes nothing.
+
+def group_triples(group: Group, key: str | None = None) -> list[tuple[URIRef, URIRef, Literal | URIRef]]:
+    """What the consolidation graph says of one group: counts (and its party-set ``key``) on the canonical node."""
+    canonical = URIRef(group.canonical)
+    counts = group.corroboration
+    triples: list[tuple[URIRef, URIRef, Literal | URIRef]] = [
+        (canonical, CG.corroboratingArticles, Literal(counts.articles, datatype=XSD.integer)),
+        (canonical, CG.corroboratingOutlets, Literal(counts.outlets, datatype=XSD.integer)),
+        (canonical, CG.corroboratingLanguages, Literal(counts.languages, datatype=XSD.integer)),
+    ]
+    if key is not None:
+        triples.append((canonical, CG.partiesKey, Literal(key)))
+    triples.extend((URIRef(m), CG.sameAgreementAs, canonical) for m in group.members if m != group.canonical)
+    return triples
+
+
+# ---- Writing it: a party set at a time ----
+#
+# Only nodes between the same parties can be one agreement, so the groups of
+# one party set (cg:partiesKey, stated on every agreement node) are computed
+# from that party set's nodes alone. An ingest marks the keys it is about to
+# touch as cg:pendingKey (before writing the articles, so that a killed run
+# leaves them marked), then regroup() recomputes those party sets,
+# KEY_CHUNK at a time, each chunk in one transaction that also clears its
+# marks. Memory is bounded by a chunk, not by the store; an ingest of 1,000
+# articles into a store of a million regroups what those articles touch.
+
+#: Party sets regrouped per transaction.
+KEY_CHUNK = 500
+#: Quads per transaction when marking a whole store pending.
+MARK_CHUNK = 50_000
+_TOUCHED = URIRef("urn:citygraph:touchedKey")
+
+
+def mark_pending(store: Store, keys: Iterable[str], article_ids: Iterable[str] = ()) -> None:
+    """Record, in one transaction, party sets to regroup and the articles the consolidation uses (``prov:used``).
+
+    Called by ingest before it writes a batch: the keys of the batch's
+    agreements and those of the stored graphs it replaces.
     """
-    consolidation = plan(store)
-    graph = consolidation_graph(consolidation)
-    store.replace_graph(CONSOLIDATION_GRAPH, graph)
-    groups = consolidation.groups
+    triples: list[tuple[URIRef, URIRef, Literal | URIRef]] = list(_activity_triples())
+    triples += [(CONSOLIDATION_ACTIVITY, CG.pendingKey, Literal(k)) for k in sorted(set(keys))]
+    triples += [(CONSOLIDATION_ACTIVITY, PROV.used, article_iri(a)) for a in sorted(set(article_ids))]
+    store.add_to_graph(CONSOLIDATION_GRAPH, triples)
+
+
+def keys_of_articles(store: Store, article_ids: Iterable[str]) -> set[str]:
+    """The party-set keys of the agreements in the stored graphs of ``article_ids`` (absent ones have none)."""
+    keys: set[str] = set()
+    for article_id in article_ids:
+        if store.has_article(article_id):
+            graph = article_graph_iri(article_id)
+            keys.update(row["key"] for row in store.select_rq("article_party_keys", graph=graph))
+    return keys
+
+
+def consolidate_pending(store: Store, *, on_progress: Callable[[int, int], None] | None = None) -> ConsolidationSummary:
+    """Regroup every party set marked pending, then recount the agreements. What ``ingest`` runs at its end.
+
+    ``on_progress(done, total)`` is called after each chunk of party sets.
+    """
+    keys = sorted({row["key"] for row in store.select_rq("pending_keys")})
+    summary = ConsolidationSummary()
+    for start in range(0, len(keys), KEY_CHUNK):
+        summary += regroup(store, keys[start:start + KEY_CHUNK])
+        if on_progress is not None:
+            on_progress(min(start + KEY_CHUNK, len(keys)), len(keys))
+    store.update_rq("count_agreements")
+    return replace(summary, agreements=stored_agreement_count(store))
+
+
+def regroup(store: Store, keys: Sequence[str]) -> ConsolidationSummary:
+    """Recompute the groups of the party sets ``keys`` and replace them in the consolidation graph, atomically."""
+    staging = store.new_staging_graph()
+    store.add_to_graph(staging, [(URIRef(staging), _TOUCHED, Literal(k)) for k in keys])
+    nodes = nodes_from_rows(store.select_staged("agreement_reports_keyed", staging))
+    groups = group_agreements(nodes)
+    key_of = {node.iri: min(node.keys) for node in nodes if node.keys}
+    triples = [t for g in groups for t in group_triples(g, key_of.get(g.canonical))]
+    store.add_to_graph(staging, triples)
+    store.update_staged("regroup_party_sets", staging)
+    return _summary(groups, party_sets=len(keys), triples=len(triples))
+
+
+def stored_agreement_count(store: Store) -> int:
+    """cg:agreementCount as the consolidation graph states it (0 without one)."""
+    rows = store.select_rq("agreement_count")
+    return int(rows[0]["count"]) if rows and rows[0]["count"] is not None else 0
+
+
+def _summary(groups: Sequence[Group], *, party_sets: int = 0, triples: int = 0) -> ConsolidationSummary:
     return ConsolidationSummary(
         nodes=sum(len(g.members) for g in groups),
         agreements=len(groups),
         merged=sum(len(g.members) - 1 for g in groups),
         ambiguous=sum(g.ambiguous for g in groups),
-        triples=len(graph),
+        triples=triples,
+        party_sets=party_sets,
     )
+
+
+def consolidate(store: Store, *, on_progress: Callable[[int, int], None] | None = None) -> ConsolidationSummary:
+    """Rebuild the whole consolidation graph from the store's article graphs, a party set at a time.
+
+    Idempotent: the same article graphs give the same consolidation graph,
+    whatever order they were ingested in, and a rerun changes nothing. Needed
+    after articles are written or removed other than by ``ingest`` (which
+    regroups only what it touches, :func:`consolidate_pending`). While it runs,
+    readers see an incomplete graph, which :func:`read_consolidation` knows
+    (pending keys) and the listings then recompute in memory.
+    """
+    store.remove_graph(CONSOLIDATION_GRAPH)
+    keys = sorted(row["key"] for row in store.select_rq("party_keys"))
+    articles = store.article_ids()
+    for start in range(0, max(len(keys), len(articles), 1), MARK_CHUNK):
+        mark_pending(store, keys[start:start + MARK_CHUNK], articles[start:start + MARK_CHUNK])
+    # Nodes without a key (hand-written graphs) are grouped in memory, as a whole.
+    keyless = group_agreements(nodes_from_rows(store.select_rq("agreement_reports_keyless")))
+    keyless_triples = [t for g in keyless for t in group_triples(g)]
+    store.add_to_graph(CONSOLIDATION_GRAPH, keyless_triples)
+    summary = consolidate_pending(store, on_progress=on_progress)
+    whole = _summary(keyless, triples=len(keyless_triples)) + summary
+    return replace(whole, agreements=summary.agreements)
 
 
 # ---- Reading it back ----
@@ -479,6 +603,8 @@ def read_consolidation(store: Store) -> Consolidation | None:
     for row in store.select_rq("consolidation"):
         subject, prop, value = row["subject"], row["property"], row["value"]
         if subject == str(CONSOLIDATION_ACTIVITY):
+            if prop == str(CG.pendingKey):
+                return None  # a regroup is under way, or was cut short: the graph is incomplete
             if prop == str(PROV.used):
                 used.add(value)
             elif prop == str(CG.agreementCount):

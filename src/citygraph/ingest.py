@@ -25,10 +25,15 @@ The store ends the same whatever ``workers`` and ``batch_size`` are: results
 are written in input order and an article given twice keeps its last version,
 as one-by-one replaces would.
 
-After the last article the whole store is consolidated once
-(:func:`citygraph.consolidate.consolidate`): agreement nodes that several
-articles report differently are linked to one canonical node and every
-agreement gets its corroboration counts, in one more transaction.
+Consolidation (:mod:`citygraph.consolidate`: agreement nodes that several
+articles report differently are linked to one canonical node, and every
+agreement gets its corroboration counts) is incremental: before each batch
+is written, the party sets of its agreements (and of the stored graphs it
+replaces) are marked pending in one transaction; after the last article
+those party sets alone are regrouped, a chunk at a time. A daily import of a
+few hundred articles into a store of a million regroups what they touch, and
+memory does not grow with the store. A run killed before its end leaves the
+marks, and the next ingest finishes the regrouping.
 
 Bounded time per article: extraction of one article that runs longer than
 ``time_limit`` seconds (:data:`~citygraph.defaults.MAX_EXTRACT_SECONDS`) is
@@ -54,7 +59,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from citygraph.consolidate import ConsolidationSummary, consolidate
+from citygraph.consolidate import ConsolidationSummary, consolidate_pending, keys_of_articles, mark_pending
 from citygraph.defaults import (
     BULK_BATCH_SIZE,
     FLUSH_EVERY_ARTICLES,
@@ -67,7 +72,7 @@ from citygraph.errors import SourceError
 from citygraph.extract.gazetteer import Gazetteer
 from citygraph.extract.pipeline import extract
 from citygraph.model import Article, Extraction
-from citygraph.rdf import article_graph_iri, extraction_to_graph
+from citygraph.rdf import article_graph_iri, extraction_to_graph, parties_key
 from citygraph.sources import read_articles
 from citygraph.store import Store, WriteCounts, to_ox
 
@@ -133,13 +138,16 @@ def ingest(paths: Iterable[str | Path], store: Store, *, lang: str | None = None
            on_error: Callable[[SourceError], None] | None = None,
            workers: int = 1, batch_size: int | None = None,
            time_limit: float | None = MAX_EXTRACT_SECONDS, bulk: bool = False,
-           resume: bool = False, on_skip: Callable[[Article], None] | None = None) -> IngestSummary:
+           resume: bool = False, on_skip: Callable[[Article], None] | None = None,
+           on_consolidation: Callable[[int, int], None] | None = None) -> IngestSummary:
     """Ingest every article under ``paths`` into ``store``.
 
     Bad inputs are reported through ``on_error`` (and kept in the summary) and
     skipped; everything else goes on. ``lang`` forces a language ("id", "en");
-    None or "auto" detects it per article. Ends by consolidating the whole
-    store, so the consolidation graph always matches what ``ingest`` wrote.
+    None or "auto" detects it per article. Ends by regrouping the party sets
+    its articles touched (and any a killed run left pending), so the
+    consolidation graph matches what ``ingest`` wrote; ``on_consolidation(done,
+    total)`` reports the progress of that in party sets.
 
     ``workers`` > 1 extracts in that many processes; ``batch_size`` articles
     are written at a time (default ``INGEST_BATCH_SIZE``, or
@@ -173,6 +181,9 @@ def ingest(paths: Iterable[str | Path], store: Store, *, lang: str | None = None
         if not batch:
             return
         done, batch = batch, []
+        ids = [x.article.id for x in done]
+        touched = {parties_key(a) for x in done for a in x.extraction.agreements}
+        mark_pending(store, touched | keys_of_articles(store, ids), ids)
         summary.written += store.write_article_nquads(((x.article.id, x.nquads) for x in done), bulk=bulk)
         for item in done:
             summary.articles += 1
@@ -210,7 +221,7 @@ def ingest(paths: Iterable[str | Path], store: Store, *, lang: str | None = None
             if len(batch) >= batch_size:
                 write()
     write()
-    summary.consolidation = consolidate(store)
+    summary.consolidation = consolidate_pending(store, on_progress=on_consolidation)
     return summary
 
 

@@ -169,6 +169,17 @@ def agreement_digest(agreement: Agreement) -> str:
     return _digest(keys, agreement.instrument.value, date)[:16]
 
 
+def parties_key(agreement: Agreement) -> str:
+    """Content hash of the agreement's party set alone (16 hex digits), stated as ``cg:partiesKey``.
+
+    Only nodes with equal party sets can be one agreement (see
+    citygraph.consolidate), so this key finds, through the store's indexes,
+    every node an ingest could regroup: consolidation then reads the party
+    sets an ingest touched instead of every agreement in the store.
+    """
+    return _digest(sorted({p.key for p in agreement.parties}))[:16]
+
+
 def mint_agreement_iri(agreement: Agreement, ordinal: int = 1) -> URIRef:
     """``resource/agreement/{sha1[:16]}``; ``-{ordinal}`` marks the 2nd, 3rd... collision in one article."""
     suffix = "" if ordinal == 1 else f"-{ordinal}"
@@ -316,6 +327,7 @@ class _Builder:
         self.add(node, CG.instrument, INSTRUMENT[agreement.instrument.value])
         self.add(node, CG.status, STATUS[agreement.status.value])
         self.add(node, CG.sisterCity, Literal(bool(agreement.sister_city)))
+        self.add(node, CG.partiesKey, Literal(parties_key(agreement)))
         if agreement.date is not None:
             self.add(node, CG.date, date_literal(agreement.date))
         # A forum or signatory seen only through the agreement is attested by its sentences.

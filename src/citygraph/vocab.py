@@ -114,6 +114,7 @@ class CG(DefinedNamespace):
     instrument: URIRef
     status: URIRef
     sisterCity: URIRef
+    partiesKey: URIRef
     date: URIRef
     forum: URIRef
     domain: URIRef
@@ -137,6 +138,7 @@ class CG(DefinedNamespace):
     corroboratingOutlets: URIRef
     corroboratingLanguages: URIRef
     agreementCount: URIRef
+    pendingKey: URIRef
 
     # Reference data (imported from structured sources; citygraph.reference)
     twinnedPlace: URIRef
