@@ -29,6 +29,7 @@ root:
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import resource
@@ -78,23 +79,25 @@ def size_on_disk(folder: Path, pattern: str = "*") -> int:
     return sum(p.stat().st_size for p in folder.rglob(pattern) if p.is_file())
 
 
-def run_one(source: Path, location: Path, workers: int, bulk: bool) -> dict:
-    """Ingest ``source`` into a new store at ``location``; the figures as a dict."""
+def run_one(source: Path, location: Path, workers: int, bulk: bool, append: Path | None = None) -> dict:
+    """Ingest ``source`` into a new store at ``location`` (then ``append`` into it); the figures as a dict."""
     import citygraph.ingest as ingest_module
     from citygraph.store import open_store
 
-    consolidation = {"s": 0.0, "rss_before_mb": 0.0}
-    consolidate = ingest_module.consolidate
+    consolidation = {"s": 0.0, "rss_before_mb": 0.0, "party_sets": 0}
+    consolidate = ingest_module.consolidate_pending
 
-    def timed_consolidate(store):  # noqa: ANN001, ANN202
+    def timed_consolidate(store, **options):  # noqa: ANN001, ANN003, ANN202
         consolidation["rss_before_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         started = time.perf_counter()
         try:
-            return consolidate(store)
+            summary = consolidate(store, **options)
+            consolidation["party_sets"] = summary.party_sets
+            return summary
         finally:
             consolidation["s"] = time.perf_counter() - started
 
-    ingest_module.consolidate = timed_consolidate
+    ingest_module.consolidate_pending = timed_consolidate
     load_before = os.getloadavg()[0]
     started = time.perf_counter()
     with open_store(location) as store:
@@ -105,6 +108,14 @@ def run_one(source: Path, location: Path, workers: int, bulk: bool) -> dict:
     writer_rss, worker_rss = own.ru_maxrss, children.ru_maxrss
     cpu = own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
     load_after = os.getloadavg()[0]
+    first = dict(consolidation)
+    appended: dict = {}
+    if append is not None:  # a day's news into the store just built: what incremental consolidation costs
+        started = time.perf_counter()
+        with open_store(location) as store:
+            more = ingest_module.ingest([append], store, workers=workers)
+        appended = {"articles": more.articles, "seconds": time.perf_counter() - started,
+                    "consolidation_s": consolidation["s"], "party_sets": consolidation["party_sets"]}
     disk, wal = size_on_disk(location), size_on_disk(location, "*.log")
     timings = {}
     with open_store(location, read_only=True) as store:
@@ -117,9 +128,10 @@ def run_one(source: Path, location: Path, workers: int, bulk: bool) -> dict:
             timings[key] = (statistics.median(runs), rows)
     return {
         "articles": summary.articles, "errors": len(summary.errors), "agreements": summary.agreements,
-        "seconds": elapsed, "consolidation_s": consolidation["s"], "quads": quads,
+        "seconds": elapsed, "consolidation_s": first["s"], "party_sets": first["party_sets"], "quads": quads,
         "cpu_ms_per_article": cpu * 1000 / max(summary.articles, 1), "load": [load_before, load_after],
-        "writer_rss_mb": writer_rss / 1024, "writer_rss_before_consolidation_mb": consolidation["rss_before_mb"],
+        "writer_rss_mb": writer_rss / 1024, "writer_rss_before_consolidation_mb": first["rss_before_mb"],
+        "append": appended,
         "worker_rss_mb": worker_rss / 1024 if workers > 1 else 0.0,
         "disk_mb": disk / 1e6, "wal_mb": wal / 1e6,
         "queries": {k: {"ms": s * 1000, "rows": n} for k, (s, n) in timings.items()},
@@ -171,11 +183,14 @@ def run_cluster(source: Path, location: Path, workers: int) -> dict:
     return result
 
 
-def measure(source: Path, location: Path, workers: int, bulk: bool, engine: str = "local") -> dict:
+def measure(source: Path, location: Path, workers: int, bulk: bool, engine: str = "local",
+            append: Path | None = None) -> dict:
     command = [sys.executable, __file__, "--run-one", str(source), str(location), "--workers", str(workers),
                "--engine", engine]
     if bulk:
         command.append("--bulk")
+    if append is not None:
+        command += ["--append-file", str(append)]
     done = subprocess.run(command, capture_output=True, text=True, cwd=REPO)
     if done.returncode != 0:
         raise SystemExit(f"run failed ({done.returncode}): {done.stderr[-3000:]}")
@@ -191,7 +206,7 @@ def print_table(header: list[str], rows: list[list[str]]) -> None:
 
 
 HEADER = ["n", "workers", "art/s", "total s", "CPU ms/art", "consol. s", "RSS writer MB (ingest/peak)",
-          "RSS worker MB", "quads", "store MB", "WAL MB", "q1 ms", "q2 ms", "q3 ms"]
+          "RSS worker MB", "quads", "store MB", "WAL MB", "q1 ms", "q2 ms", "q3 ms", "append: art/s", "consol. s"]
 GROWTH_HEADER = ["sizes", "workers", "s/article", "CPU/article", "consol.", "RSS writer ingest", "RSS writer peak",
                  "RSS worker", "quads", "store", "q1", "q2", "q3"]
 
@@ -202,7 +217,9 @@ def row(n: int, workers: int, r: dict) -> list[str]:
             f"{r['cpu_ms_per_article']:.1f}", f"{r['consolidation_s']:.2f}",
             f"{r['writer_rss_before_consolidation_mb']:.0f} / {r['writer_rss_mb']:.0f}",
             f"{r['worker_rss_mb']:.0f}" if workers > 1 else "-", f"{r['quads']:,}", f"{r['disk_mb']:.1f}",
-            f"{r['wal_mb']:.1f}", f"{q['q1']['ms']:.1f}", f"{q['q2']['ms']:.1f}", f"{q['q3']['ms']:.1f}"]
+            f"{r['wal_mb']:.1f}", f"{q['q1']['ms']:.1f}", f"{q['q2']['ms']:.1f}", f"{q['q3']['ms']:.1f}",
+            *((f"{a['articles'] / a['seconds']:.1f}", f"{a['consolidation_s']:.2f}") if (a := r.get("append"))
+              else ("-", "-"))]
 
 
 def growth(results: dict[tuple[int, int], dict], sizes: list[int], worker_counts: list[int]) -> list[list[str]]:
@@ -235,7 +252,10 @@ def main() -> int:
     parser.add_argument("--bulk", action="store_true", help="write new articles with the bulk loader")
     parser.add_argument("--engine", choices=("local", "dask"), default="local",
                         help="dask: extract on a LocalCluster into shards, then time loading them")
+    parser.add_argument("--append", type=int, default=500,
+                        help="then ingest this many new articles into each store built (default 500; 0: no)")
     parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
+    parser.add_argument("--append-file", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--run-one", nargs=2, metavar=("SOURCE", "STORE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
 
@@ -244,7 +264,7 @@ def main() -> int:
         if args.engine == "dask":
             print(json.dumps(run_cluster(source, location, args.workers[0])))
         else:
-            print(json.dumps(run_one(source, location, args.workers[0], args.bulk)))
+            print(json.dumps(run_one(source, location, args.workers[0], args.bulk, args.append_file)))
         return 0
 
     sys.path.insert(0, str(Path(__file__).parent))
@@ -264,9 +284,15 @@ def main() -> int:
         for n in sizes:
             source = folder / f"synthetic-{n}.jsonl"
             megabytes = synthetic.write_jsonl(source, n, args.seed, templates) / 1e6
+            append = None
+            if args.append and args.engine == "local":  # the next records of the same stream: new ids
+                append = folder / f"append-{n}.jsonl"
+                with append.open("w", encoding="utf-8") as out:
+                    for record in itertools.islice(synthetic.generate(n + args.append, args.seed, templates), n, None):
+                        out.write(json.dumps(record, ensure_ascii=False) + "\n")
             for workers in worker_counts:
                 location = folder / f"store-{n}-{workers}"
-                result = measure(source, location, workers, args.bulk, args.engine)
+                result = measure(source, location, workers, args.bulk, args.engine, append)
                 shutil.rmtree(location, ignore_errors=True)
                 results[(n, workers)] = result
                 if args.engine == "local":
@@ -277,6 +303,8 @@ def main() -> int:
                 else:
                     print(f"  n={n:,} workers={workers}: extraction {result['extract_s']:.1f} s", flush=True)
             source.unlink()
+            if append is not None:
+                append.unlink()
         if args.engine == "local":
             one_store = folder / "one-store"
             command = citygraph_command()
@@ -296,7 +324,9 @@ def main() -> int:
         return 0
     print("\nq1 = agreements per place, q2 = sister-city ties per country, q3 = agreements with their sources "
           "(median of 3, store reopened read-only); RSS = peak resident memory, of the writer before the "
-          "consolidation and overall; CPU = user + system time of the writer and its workers per article "
+          "consolidation and overall; append = ingesting the next articles of the stream into the store "
+          "just built (its consolidation regroups only what they touch); "
+          "CPU = user + system time of the writer and its workers per article "
           "(wall time depends on what else the machine runs)\n")
     print_table(HEADER, [row(n, w, r) for (n, w), r in results.items()])
     grown = growth(results, sizes, worker_counts)
