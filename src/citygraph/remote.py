@@ -397,6 +397,19 @@ class RemoteStore:
     def _named_graphs(self) -> list[str]:
         return [row["g"].value for row in self.query(_NAMED_GRAPHS) if isinstance(row["g"], ox.NamedNode)]
 
+    def has_article(self, article_id: str) -> bool:
+        """Whether the article's graph is in the store (whole: each graph is written by one PUT).
+
+        One ASK (``queries/has_graph.rq``) with the graph IRI bound through
+        :func:`_values_clause`, as :meth:`citygraph.store.Store.has_article`
+        asks ``contains_named_graph``: what ``ingest --resume`` calls per article.
+        """
+        target = ox.NamedNode(str(article_graph_iri(article_id)))
+        answer = self.query(read_rq("has_graph"), {"graph": target})
+        if not isinstance(answer, ox.QueryBoolean):
+            raise StoreError(f"store {self.location} answered an ASK query with {type(answer).__name__}")
+        return bool(answer)
+
     def article_ids(self) -> list[str]:
         """Ids of the articles in the store, as given at ingest, sorted."""
         ids = (article_id_from_graph(g) for g in self._named_graphs())
