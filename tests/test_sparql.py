@@ -43,6 +43,10 @@ def test_every_rq_file_documents_itself_and_runs(store: Store, name: str) -> Non
     assert text.startswith(f"# {name}:"), "each query opens with a comment naming what it returns"
     if name == "union.rq":
         assert len(list(store.query(text))) > 100
+    elif name == "has_graph.rq":  # an ASK, with the graph bound
+        graph = rdflib.URIRef(store.select_rq("article_party_keys")[0]["graph"])
+        assert bool(store.query(text, {"graph": graph})) is True
+        assert bool(store.query(text, {"graph": rdflib.URIRef("urn:citygraph:absent")})) is False
     elif name in NONE_ON_AN_INGESTED_STORE:
         assert store.select_rq(name[:-3]) == []
     elif name in STAGED:

@@ -69,11 +69,13 @@ from citygraph.store import (
     EXPORT_FORMATS,
     ONTOLOGY_FILES,
     WriteCounts,
+    new_staging_graph,
     ontology_dir,
     read_rq,
     to_ox,
     to_python,
     to_rdflib,
+    with_staging,
 )
 from citygraph.vocab import ARTICLE_GRAPH_PREFIX, ONTOLOGY_GRAPH, PREFIXES
 
@@ -121,6 +123,7 @@ _ANY_NAMED = "ASK { GRAPH ?g { ?s ?p ?o } }"
 
 #: Graphs that have their own writer (replace_graph refuses them).
 _PRIVATE_PREFIX = "urn:citygraph:"
+_STAGING_PREFIX = "urn:citygraph:staging:"
 
 
 def endpoints(location: str) -> tuple[str, str, str | None]:
@@ -197,8 +200,8 @@ class RemoteStore:
         """Nothing to do: the server persists each request."""
 
     def leftovers(self) -> list[str]:
-        """Always empty: remote writes use no staging graphs."""
-        return []
+        """Staging graphs in the store: what a consolidation cut short left (article writes use none)."""
+        return sorted(g for g in self._named_graphs() if g.startswith(_STAGING_PREFIX))
 
     # -- HTTP --
 
@@ -255,6 +258,47 @@ class RemoteStore:
         if iri.startswith(ARTICLE_GRAPH_PREFIX) or iri == str(ONTOLOGY_GRAPH) or iri.startswith(_PRIVATE_PREFIX):
             raise ValueError(f"{iri} is written by its own method, not replace_graph")
         self._put_graph(iri, [_ox_triple(s, p, o) for s, p, o in triples])
+
+    def add_to_graph(self, name: str | URIRef, triples: Iterable[tuple[Any, Any, Any]]) -> None:
+        """Add triples to a derived or staging graph (one Graph Store POST, which merges)."""
+        iri = self._derived(name)
+        body = ox.serialize([_ox_triple(s, p, o) for s, p, o in triples], format=ox.RdfFormat.N_TRIPLES)
+        if not body:
+            return
+        response = self._request("POST", self._writable(), params={"graph": iri}, content=body,
+                                 headers={"Content-Type": f"{_N_TRIPLES}; charset=utf-8"})
+        if response.status_code not in (200, 201, 204):
+            raise self._failed(response, f"adding to graph <{iri}>")
+
+    def remove_graph(self, name: str | URIRef) -> None:
+        """Delete a derived or staging graph; no error if it is absent."""
+        self._delete_graph(self._derived(name))
+
+    @staticmethod
+    def new_staging_graph() -> str:
+        """A fresh staging graph IRI, as :meth:`citygraph.store.Store.new_staging_graph`."""
+        return new_staging_graph()
+
+    def select_staged(self, name: str, staging: str) -> list[dict[str, Any]]:
+        """:meth:`select_rq` of a query that reads a staging graph (``<urn:citygraph:staging>`` in its text)."""
+        return self._rows(self.query(with_staging(read_rq(name), staging)), name)
+
+    def update_staged(self, name: str, staging: str) -> None:
+        """Run ``queries/{name}.ru`` with ``<urn:citygraph:staging>`` standing for ``staging`` (one request)."""
+        self.update(with_staging(read_rq(f"{name}.ru"), staging))
+
+    def update_rq(self, name: str) -> None:
+        """Run ``queries/{name}.ru``, a fixed update request, on the update endpoint."""
+        self.update(read_rq(f"{name}.ru"))
+
+    @staticmethod
+    def _derived(name: str | URIRef) -> str:
+        iri = str(name)
+        if iri.startswith(_STAGING_PREFIX):
+            return iri
+        if iri.startswith(ARTICLE_GRAPH_PREFIX) or iri == str(ONTOLOGY_GRAPH) or iri.startswith(_PRIVATE_PREFIX):
+            raise ValueError(f"{iri} is written by its own method, not as a derived graph")
+        return iri
 
     def remove_article(self, article_id: str) -> None:
         """Delete an article's graph; no error if it is absent."""
@@ -388,7 +432,10 @@ class RemoteStore:
 
     def select_rq(self, name: str, **bindings: Any) -> list[dict[str, Any]]:
         """Run ``queries/{name}.rq`` and return its rows as dicts of Python values (None if unbound)."""
-        solutions = self.query(read_rq(name), bindings)
+        return self._rows(self.query(read_rq(name), bindings), name)
+
+    @staticmethod
+    def _rows(solutions: Any, name: str) -> list[dict[str, Any]]:
         if not isinstance(solutions, ox.QuerySolutions):
             raise QueryError(f"query {name!r} is not a SELECT query")
         names = [v.value for v in solutions.variables]

@@ -163,6 +163,26 @@ def read_rq(name: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
+def new_staging_graph() -> str:
+    """A fresh staging graph IRI (``urn:citygraph:staging:<uuid hex>``), dropped by the update that uses it.
+
+    One left by a crash is removed at the next writable open of an embedded store.
+    """
+    return _STAGING_PREFIX + uuid.uuid4().hex
+
+
+def with_staging(text: str, staging: str) -> str:
+    """A query or update text with the placeholder ``<urn:citygraph:staging>`` replaced by ``staging``.
+
+    The only text ever put into a request: our own staging IRI, a fixed
+    prefix and 32 hex digits, checked here; everything article-derived
+    reaches the request as data in that graph.
+    """
+    if not re.fullmatch(re.escape(_STAGING_PREFIX) + "[0-9a-f]{32}", staging):
+        raise ValueError(f"not a staging graph IRI: {staging!r}")
+    return text.replace(str(_STAGING), f"<{staging}>")
+
+
 # ---- Term conversion (rdflib <-> pyoxigraph <-> Python) ----
 
 
@@ -330,19 +350,16 @@ class Store:
 
     @staticmethod
     def new_staging_graph() -> str:
-        """A fresh staging graph IRI (``urn:citygraph:staging:<uuid hex>``), dropped by the update that uses it.
-
-        One left by a crash is removed at the next writable open.
-        """
-        return _STAGING_PREFIX + uuid.uuid4().hex
+        """A fresh staging graph IRI (see the module-level :func:`new_staging_graph`)."""
+        return new_staging_graph()
 
     def select_staged(self, name: str, staging: str) -> list[dict[str, Any]]:
         """:meth:`select_rq` of a query that reads a staging graph, named ``<urn:citygraph:staging>`` in its text."""
-        return self._select(self._with_staging(read_rq(name), staging), name)
+        return self._select(with_staging(read_rq(name), staging), name)
 
     def update_staged(self, name: str, staging: str) -> None:
         """Run ``queries/{name}.ru``, in one transaction, with ``<urn:citygraph:staging>`` standing for ``staging``."""
-        update = self._with_staging(read_rq(f"{name}.ru"), staging)
+        update = with_staging(read_rq(f"{name}.ru"), staging)
         with self._write_lock:
             self._guarded(self._writable().update, update)
 
@@ -350,14 +367,6 @@ class Store:
         """Run ``queries/{name}.ru`` (a fixed update request, nothing pasted in) in one transaction."""
         with self._write_lock:
             self._guarded(self._writable().update, read_rq(f"{name}.ru"))
-
-    @staticmethod
-    def _with_staging(text: str, staging: str) -> str:
-        # The only text put into a request: our own staging IRI, a prefix and hex
-        # digits, checked here; everything article-derived reaches it as data.
-        if not re.fullmatch(re.escape(_STAGING_PREFIX) + "[0-9a-f]{32}", staging):
-            raise ValueError(f"not a staging graph IRI: {staging!r}")
-        return text.replace(str(_STAGING), f"<{staging}>")
 
     def _derived(self, name: str | URIRef, *, staging_ok: bool = False) -> ox.NamedNode:
         iri = str(name)
