@@ -17,8 +17,9 @@ its output. Two steps, each usable on its own:
    most two partitions per worker thread are in flight, so memory here stays
    flat however large the input.
 2. :func:`load_shards` writes the shards into a store in partition order,
-   each article all-or-nothing (:meth:`Store.write_article_shard`), then
-   consolidates once. Loading into an empty store can use the bulk loader
+   each article all-or-nothing (:meth:`Store.write_article_shard`), marking
+   first the party sets each shard touches (listed in its manifest), then
+   regroups those, as ``ingest`` does. Loading into an empty store can use the bulk loader
    (``bulk=True``).
 
 :func:`ingest_on_cluster` runs both. The store it produces is the one
@@ -54,11 +55,12 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from citygraph.consolidate import consolidate
+from citygraph.consolidate import consolidate, consolidate_pending, keys_of_articles, mark_pending
 from citygraph.defaults import SHARD_SIZE
 from citygraph.errors import CitygraphError, SourceError
 from citygraph.ingest import IngestSummary, article_quads
 from citygraph.model import Article
+from citygraph.rdf import parties_key
 from citygraph.sources import read_articles
 from citygraph.store import Store
 
@@ -100,6 +102,7 @@ def extract_partition(articles: list[Article]) -> dict[str, Any]:
     last = {article.id: index for index, article in enumerate(articles)}
     quads: list[ox.Quad] = []
     ids: list[str] = []
+    keys: set[str] = set()
     counts = {"articles": len(articles), "agreements": 0, "people": 0, "forums": 0, "places": 0, "triples": 0}
     for index, article in enumerate(articles):
         extraction, article_graph = article_quads(article)
@@ -111,7 +114,9 @@ def extract_partition(articles: list[Article]) -> dict[str, Any]:
         if last[article.id] == index:
             ids.append(article.id)
             quads.extend(article_graph)
-    return {"ids": ids, "counts": counts, "nquads": ox.serialize(quads, format=ox.RdfFormat.N_QUADS)}
+            keys.update(parties_key(agreement) for agreement in extraction.agreements)
+    return {"ids": ids, "counts": counts, "keys": sorted(keys),
+            "nquads": ox.serialize(quads, format=ox.RdfFormat.N_QUADS)}
 
 
 # ---- extraction on the cluster ----
@@ -230,7 +235,7 @@ def _write_shard(folder: Path, index: int, inputs: list[str], result: dict[str, 
     """The N-Quads then the manifest, each written aside and renamed: a manifest means a whole shard."""
     data, manifest = _shard_paths(folder, index)
     _write_atomically(data, result["nquads"])
-    meta = {"input": inputs, "ids": result["ids"], "counts": result["counts"]}
+    meta = {"input": inputs, "ids": result["ids"], "counts": result["counts"], "keys": result["keys"]}
     _write_atomically(manifest, json.dumps(meta, ensure_ascii=False).encode("utf-8"))
 
 
@@ -272,7 +277,7 @@ def _read_manifest(folder: Path, index: int) -> dict[str, Any] | None:
 
 def load_shards(shard_dir: str | Path, store: Store, *, bulk: bool = False,
                 on_shard: Callable[[int, int], None] | None = None) -> IngestSummary:
-    """Write every shard of ``shard_dir`` into ``store``, in partition order, then consolidate.
+    """Write every shard of ``shard_dir`` into ``store``, in partition order, then regroup what they touched.
 
     Each article is all-or-nothing; re-loading the same shards leaves the
     store unchanged. ``bulk=True`` bulk-loads a shard none of whose articles
@@ -287,11 +292,16 @@ def load_shards(shard_dir: str | Path, store: Store, *, bulk: bool = False,
         raise ClusterError(f"{folder} holds no complete set of shards ({DONE} is missing or unreadable); "
                            "run or finish the extraction first") from e
     summary = IngestSummary()
+    incremental = True
     for index in range(shards):
         meta = _read_manifest(folder, index)
         data, manifest = _shard_paths(folder, index)
         if meta is None:
             raise ClusterError(f"{manifest}: unreadable manifest, or its .nq is missing; re-run the extraction")
+        if "keys" in meta:  # as ingest does: mark the party sets the shard touches before writing it
+            mark_pending(store, set(meta["keys"]) | keys_of_articles(store, meta["ids"]), meta["ids"])
+        else:  # a manifest written before party-set keys: rebuild the consolidation at the end
+            incremental = False
         summary.written += store.write_article_shard(meta["ids"], data, bulk=bulk)
         counts = meta["counts"]
         summary.articles += counts["articles"]
@@ -303,7 +313,7 @@ def load_shards(shard_dir: str | Path, store: Store, *, bulk: bool = False,
         if on_shard is not None:
             on_shard(index, counts["articles"])
     store.flush()
-    summary.consolidation = consolidate(store)
+    summary.consolidation = consolidate_pending(store) if incremental else consolidate(store)
     return summary
 
 
