@@ -24,6 +24,7 @@ root:
     .venv/bin/python benchmarks/ingest.py                       # 1k and 10k, 1 and 2 workers
     .venv/bin/python benchmarks/ingest.py --n 100000 --workers 2
     .venv/bin/python benchmarks/ingest.py --n 10000 --workers 2 --bulk
+    .venv/bin/python benchmarks/ingest.py --report small.json big.json   # tables of runs made apart
 """
 
 from __future__ import annotations
@@ -256,9 +257,15 @@ def main() -> int:
                         help="then ingest this many new articles into each store built (default 500; 0: no)")
     parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
     parser.add_argument("--append-file", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--report", type=Path, nargs="+", metavar="JSON",
+                        help="print the tables of earlier runs' --json files (merged) and exit")
     parser.add_argument("--run-one", nargs=2, metavar=("SOURCE", "STORE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
 
+    if args.report:  # tables from earlier runs, e.g. 1k and 10k in one run, 100k in another
+        results = load(args.report)
+        report(results, sorted({n for n, _ in results}), sorted({w for _, w in results}))
+        return 0
     if args.run_one:
         source, location = map(Path, args.run_one)
         if args.engine == "dask":
@@ -295,6 +302,8 @@ def main() -> int:
                 result = measure(source, location, workers, args.bulk, args.engine, append)
                 shutil.rmtree(location, ignore_errors=True)
                 results[(n, workers)] = result
+                if args.json:  # after every run, so an interrupted benchmark keeps what it measured
+                    save(args.json, results)
                 if args.engine == "local":
                     print(f"  n={n:,} ({megabytes:.1f} MB of JSON Lines) workers={workers}: "
                           f"{result['articles'] / result['seconds']:.1f} art/s, {result['agreements']:,} agreements,"
@@ -310,8 +319,6 @@ def main() -> int:
             command = citygraph_command()
             help_s = wall([*command, "--help"])
             one_s = wall([*command, "ingest", str(SAMPLE), "--quiet", "--store", str(one_store)])
-    if args.json:
-        args.json.write_text(json.dumps({f"{n}/{w}": r for (n, w), r in results.items()}, indent=1), "utf-8")
 
     if args.engine == "dask":
         print("\nextraction on the cluster into N-Quads shards, then loading the shards here: transactionally, "
@@ -322,6 +329,27 @@ def main() -> int:
                       f"{r['bulk_s']:.1f}", f"{r['articles'] / r['bulk_s']:.1f}"]
                      for (n, w), r in results.items()])
         return 0
+    report(results, sizes, worker_counts)
+    print(f"\nstart-up (new process, median of 3): citygraph --help {help_s:.2f} s; "
+          f"ingest one article {one_s:.2f} s")
+    return 0
+
+
+def save(path: Path, results: dict[tuple[int, int], dict]) -> None:
+    path.write_text(json.dumps({f"{n}/{w}": r for (n, w), r in sorted(results.items())}, indent=1), "utf-8")
+
+
+def load(paths: list[Path]) -> dict[tuple[int, int], dict]:
+    """The results of earlier runs (``--json`` files), merged; a later file wins for the same size and workers."""
+    results: dict[tuple[int, int], dict] = {}
+    for path in paths:
+        for key, value in json.loads(path.read_text("utf-8")).items():
+            n, workers = map(int, key.split("/"))
+            results[(n, workers)] = value
+    return dict(sorted(results.items()))
+
+
+def report(results: dict[tuple[int, int], dict], sizes: list[int], worker_counts: list[int]) -> None:
     print("\nq1 = agreements per place, q2 = sister-city ties per country, q3 = agreements with their sources "
           "(median of 3, store reopened read-only); RSS = peak resident memory, of the writer before the "
           "consolidation and overall; append = ingesting the next articles of the stream into the store "
@@ -333,9 +361,6 @@ def main() -> int:
     if grown:
         print("\ngrowth from one size to the next (time per article, not rate; x1.00 = flat)\n")
         print_table(GROWTH_HEADER, grown)
-    print(f"\nstart-up (new process, median of 3): citygraph --help {help_s:.2f} s; "
-          f"ingest one article {one_s:.2f} s")
-    return 0
 
 
 if __name__ == "__main__":
