@@ -23,7 +23,9 @@ never create one.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 
 from citygraph.extract.dates import DateMention, best_date
@@ -99,8 +101,8 @@ class SentenceFacts:
         if not self.instruments:
             return Instrument.COOPERATION_AGREEMENT if self.generic else Instrument.UNSPECIFIED
         if self.signing:
-            return min(self.instruments, key=lambda t: (min(abs(t[0] - s) for s in self.signing),
-                                                         -_SPECIFICITY[t[1]]))[1]
+            signing = sorted(self.signing)
+            return min(self.instruments, key=lambda t: (_distance(signing, t[0]), -_SPECIFICITY[t[1]]))[1]
         return max(self.instruments, key=lambda t: (_SPECIFICITY[t[1]], -t[0]))[1]
 
     def signers(self) -> list[PersonMention]:
@@ -114,6 +116,12 @@ class SentenceFacts:
         at = pos - self.sentence.start
         return ((self.witnesses_from is not None and at >= self.witnesses_from)
                 or (self.witnesses_until is not None and at < self.witnesses_until))
+
+
+def _distance(ordered: list[int], pos: int) -> int:
+    """``min(abs(pos - s) for s in ordered)`` for a sorted, non-empty list, by bisection."""
+    k = bisect.bisect_left(ordered, pos)
+    return min(abs(pos - ordered[i]) for i in (k - 1, k) if 0 <= i < len(ordered))
 
 
 @dataclass
@@ -136,9 +144,9 @@ class Draft:
     historical: bool = False  # an earlier agreement the article recalls ("tindak lanjut MoU 2018")
     attached: list[int] = field(default_factory=list)
 
-    @property
+    @functools.cached_property
     def party_keys(self) -> frozenset[str]:
-        return frozenset(p.key for p in self.parties)
+        return frozenset(p.key for p in self.parties)  # (the parties of a draft never change)
 
 
 def read_sentence(sentence: Sentence, places: list[PlaceMention], people: list[PersonMention],
@@ -158,8 +166,13 @@ def read_sentence(sentence: Sentence, places: list[PlaceMention], people: list[P
     plans = [(m.start(), m.end()) for m in lang.planned.finditer(s)]
     signings = [(m.start(), m.end()) for m in lang.signing.finditer(s)]
 
+    plan_starts, plan_ends = sorted(a for a, _b in plans), sorted(b for _a, b in plans)
+
     def governed(sign: tuple[int, int]) -> bool:
-        return any(0 <= sign[0] - p_end <= 25 or 0 <= p_start - sign[1] <= 25 for p_start, p_end in plans)
+        # a plan ending at most 25 characters before the signing or starting at most 25 after it (found by
+        # bisection: a long sentence of plans and signings made comparing each pair quadratic)
+        return (_any_between(plan_ends, sign[0] - 25, sign[0])
+                or _any_between(plan_starts, sign[1], sign[1] + 25))
 
     facts.planned = bool(plans) and all(governed(g) for g in signings)
     facts.renewed = bool(lang.renewed.search(s))
@@ -171,23 +184,28 @@ def read_sentence(sentence: Sentence, places: list[PlaceMention], people: list[P
     facts.continuation = bool(lang.continuation.search(s))
     intro = lang.list_intro.search(s)
     facts.list_intro = intro.start() if intro else None
+    instrument_at: set[int] = set()  # (a set, and bisection below: comparing each pair was quadratic)
     for inst, pattern in lang.instruments:
         for m in pattern.finditer(s):
-            if not any(a <= m.start() < a + 1 for a, _ in facts.instruments):
+            if m.start() not in instrument_at:
                 facts.instruments.append((m.start(), inst))
+                instrument_at.add(m.start())
     # an instrument inside a longer one ("perjanjian" in "perjanjian kerja sama") counts once
     facts.instruments.sort()
+    instrument_starts = [a for a, _ in facts.instruments]
     facts.generic = [m.start() for m in lang.generic_instrument.finditer(s)
-                     if not any(a <= m.start() < a + 20 for a, _ in facts.instruments)]
-    cue_starts = ([m.start() for m in lang.cooperation.finditer(s)] + [m.start() for m in lang.sister.finditer(s)]
-                  + [a for a, _ in facts.instruments] + facts.generic + facts.signing)
-    facts.negated = (any(0 <= c - n.end() <= 25 for n in lang.negation.finditer(s) for c in cue_starts)
+                     if not _any_between(instrument_starts, m.start() - 19, m.start())]
+    cue_starts = sorted([m.start() for m in lang.cooperation.finditer(s)] + [m.start() for m in lang.sister.finditer(s)]
+                        + instrument_starts + facts.generic + facts.signing)
+    facts.negated = (any(_any_between(cue_starts, n.end(), n.end() + 25) for n in lang.negation.finditer(s))
                      or bool(lang.cancelled.search(s)))  # "Rencana penandatanganan MoU ... dipastikan batal"
     facts.wish = bool(wish) and bool(cue_starts) and wish.start() < min(cue_starts)  # a hope before the tie
     speakers = set()
     for person in people:
         after = person.end - sentence.start
-        gap = len(s[after:]) - len(s[after:].lstrip(" ,"))
+        gap = 0
+        while 0 <= after + gap < len(s) and s[after + gap] in " ,":  # (not s[after:].lstrip(): a copy per person)
+            gap += 1
         if lang.speech.match(s, after + gap):
             speakers.add(id(person))
     facts.speakers = frozenset(speakers)
@@ -206,6 +224,12 @@ def read_sentence(sentence: Sentence, places: list[PlaceMention], people: list[P
     keys |= {p.of_place.key for p in people if p.of_place is not None}
     facts.mentioned = frozenset(keys)
     return facts
+
+
+def _any_between(ordered: list[int], low: int, high: int) -> bool:
+    """Is some number of the sorted list ``ordered`` within ``[low, high]``?"""
+    k = bisect.bisect_left(ordered, low)
+    return k < len(ordered) and ordered[k] <= high
 
 
 def parties_of(facts: SentenceFacts) -> list[Place]:
@@ -243,10 +267,12 @@ def assemble(all_facts: list[SentenceFacts], published: dt.date | None) -> list[
     for facts in all_facts:
         title = facts.sentence.title
         parties = parties_of(facts)
-        home = _home(drafts)
-        if len(parties) == 1 and home is not None and parties[0].key != home.key and not title and (
-                facts.signing and facts.cue and facts.implied_subject):
-            parties = [home, *parties]  # "He then signed a letter of intent with Rotterdam"
+        # the article's government, read off every agreement so far only where a sentence needs it (at every
+        # sentence, that was quadratic in an article of many agreements and sentences)
+        home = _Lazy(lambda: _home(drafts))
+        if len(parties) == 1 and not title and facts.signing and facts.cue and facts.implied_subject and (
+                home() is not None and parties[0].key != home().key):
+            parties = [home(), *parties]  # "He then signed a letter of intent with Rotterdam"
         if (star_owner is not None and facts.list_intro is not None and not facts.sister and not facts.signing
                 and parties and star_owner.key not in {p.key for p in parties} and not title):
             # "Others include Edinburgh in Scotland and Perth in Western Australia": the list goes on
@@ -263,7 +289,7 @@ def assemble(all_facts: list[SentenceFacts], published: dt.date | None) -> list[
             creates = False  # "hubungan dengan A akan melengkapi kerja sama dengan B": both are C's partners
         if creates and len(parties) >= 2:
             last_group = []
-            candidates = _candidates(facts, parties, published, home)
+            candidates = _candidates(facts, parties, published, home())
             star_owner = _star_owner(candidates)
             for draft in candidates:
                 draft.weak = title
@@ -289,7 +315,8 @@ def assemble(all_facts: list[SentenceFacts], published: dt.date | None) -> list[
         previous = target
         split = _split_off(facts, target, published)
         if split is not None:
-            drafts.append(split)
+            if len(drafts) < MAX_AGREEMENTS:
+                drafts.append(split)
             last_target = split
             continue
         _attach(facts, target, published)
@@ -326,6 +353,18 @@ def _partners_of_another(parties: list[Place], drafts: list[Draft]) -> bool:
     partners_a = {k for d in drafts if a in d.party_keys and b not in d.party_keys for k in d.party_keys} - {a}
     partners_b = {k for d in drafts if b in d.party_keys and a not in d.party_keys for k in d.party_keys} - {b}
     return bool(partners_a & partners_b)
+
+
+class _Lazy:
+    """A value computed on first use (the drafts do not change before it is used)."""
+
+    def __init__(self, compute) -> None:
+        self._compute, self._done, self._value = compute, False, None
+
+    def __call__(self):
+        if not self._done:
+            self._value, self._done = self._compute(), True
+        return self._value
 
 
 def _home(drafts: list[Draft]) -> Place | None:
@@ -483,8 +522,15 @@ def _merge(drafts: list[Draft], new: Draft) -> Draft:
         if same and _compatible(draft, new):
             _absorb(draft, new)
             return draft
-    drafts.append(new)
+    if len(drafts) < MAX_AGREEMENTS:
+        drafts.append(new)
     return new
+
+
+#: At most this many agreements are read from one article: every sentence compares its candidates with
+#: every agreement so far, so thousands of them (made-up input, "A dan B menandatangani MoU. C dan D ...")
+#: made the article quadratic. A news article reports a handful; a list of sister cities some dozens.
+MAX_AGREEMENTS = 200
 
 
 def _absorb(draft: Draft, new: Draft) -> None:
@@ -517,6 +563,9 @@ def _attach_target(facts: SentenceFacts, parties: list[Place], drafts: list[Draf
     """The agreement a sentence with fewer than two parties points back to, if any."""
     if not drafts:
         return None
+    if not (parties or facts.continuation or facts.cue or facts.anaphora or facts.signing
+            or len(facts.mentioned) >= 2):
+        return None  # what every way below ends in, without going through every agreement at each sentence
     visible = [d for d in drafts if not d.weak] or drafts
     if forward:
         visible = [d for d in visible if min(d.sentences) > facts.sentence.index] or visible

@@ -62,6 +62,7 @@ class _Patterns:
     relative_day: re.Pattern[str]
     relative_year: re.Pattern[str]
     relative_month: re.Pattern[str]
+    deadline: re.Pattern[str]
 
 
 _CACHE: dict[str, _Patterns] = {}
@@ -82,6 +83,8 @@ def _patterns(lang: Language) -> _Patterns:
         relative_day=re.compile(rf"\b({_words(lang.relative_days)})\b", re.I),
         relative_year=re.compile(rf"\b({_words(lang.relative_years)})\b", re.I),
         relative_month=re.compile(rf"\b({_words(lang.relative_months)})\b", re.I),
+        # one pattern for every prefix, compiled once (was one re.search per prefix and per date)
+        deadline=re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in lang.deadline_prefixes)})\s*$"),
     )
     _CACHE[lang.code] = patterns
     return patterns
@@ -91,19 +94,18 @@ def find_dates(sentence: str, lang: Language) -> list[DateMention]:
     """Every date expression in ``sentence``, most precise first within overlaps."""
     p = _patterns(lang)
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
+    # the characters already read as a date: a mention is taken when it overlaps none (checking each
+    # earlier mention instead is quadratic in a sentence of thousands of numbers)
+    taken = bytearray(len(sentence) + 1)
 
     def add(m: DateMention) -> None:
-        if free(m.start, m.end):
+        if taken.find(1, m.start, m.end) < 0:
             found.append(m)
-            taken.append((m.start, m.end))
+            taken[m.start:m.end] = b"\x01" * (m.end - m.start)
 
     def deadline(start: int) -> bool:
         before = sentence[max(0, start - 20):start].lower()
-        return any(re.search(rf"\b{re.escape(w)}\s*$", before) for w in lang.deadline_prefixes)
+        return bool(lang.deadline_prefixes) and p.deadline.search(before) is not None
 
     for m in p.numeric.finditer(sentence):
         day, month = int(m.group(1)), int(m.group(2))
@@ -136,17 +138,22 @@ def find_dates(sentence: str, lang: Language) -> list[DateMention]:
                     past_weekday=bool(m.group(1) or m.group(3)))
         for m in p.weekday.finditer(sentence)
     ]
-    # a weekday right before a date ("Rabu (8/6)", "Friday, December 2") qualifies it
+    # a weekday right before a date ("Rabu (8/6)", "Friday, December 2") qualifies it; the weekdays are
+    # found by where they end (they do not overlap, so the first in text order has the smallest end)
     merged: list[DateMention] = []
+    by_end = {w.end: i for i, w in enumerate(weekday_marks)}
+    used: set[int] = set()
     for mention in sorted(found, key=lambda d: d.start):
-        weekday = next((w for w in weekday_marks if 0 <= mention.start - w.end <= 3), None)
-        if weekday is not None:
-            weekday_marks.remove(weekday)
+        index = next((by_end[e] for e in range(mention.start - 3, mention.start + 1)
+                      if e in by_end and by_end[e] not in used), None)
+        if index is not None:
+            used.add(index)
+            weekday = weekday_marks[index]
             mention = DateMention(weekday.start, mention.end, mention.year, mention.month, mention.day,
                                   weekday.weekday, mention.relative_days, mention.relative_years,
                                   deadline=mention.deadline)
         merged.append(mention)
-    merged.extend(weekday_marks)  # "on Tuesday": resolved against the publication date
+    merged.extend(w for i, w in enumerate(weekday_marks) if i not in used)  # "on Tuesday": resolved later
     return sorted(merged, key=lambda d: d.start)
 
 

@@ -28,10 +28,14 @@ def find_domains(sentence: str, langs: list[Language], masked: list[tuple[int, i
                 hits.append((m.start(), m.end(), code))
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     chosen: list[tuple[int, int, str]] = []
+    # the characters of the cues chosen so far (a cue is chosen when it overlaps none): comparing each cue
+    # with every cue chosen was quadratic in a long sentence of cues
+    taken = bytearray(len(text) + 1)
     for hit in sorted(hits, key=lambda h: -(h[1] - h[0])):
-        if all(hit[1] <= a or hit[0] >= b for a, b, _c in chosen):
+        if taken.find(1, hit[0], hit[1]) < 0:
             chosen.append(hit)
-    chosen += _fuzzy(text, langs, chosen)
+            taken[hit[0]:hit[1]] = b"\x01" * (hit[1] - hit[0])
+    chosen += _fuzzy(text, langs, taken)
     ordered: list[str] = []
     for _a, _b, code in sorted(chosen):
         if code not in ordered:
@@ -47,12 +51,12 @@ def _mask(sentence: str, spans) -> str:
     return "".join(chars)
 
 
-def _fuzzy(text: str, langs: list[Language], taken: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Single long words within one edit of a single-word cue."""
+def _fuzzy(text: str, langs: list[Language], taken: bytearray) -> list[tuple[int, int, str]]:
+    """Single long words within one edit of a single-word cue (``taken`` marks the characters of cues found)."""
     cues = _single_word_cues(tuple(langs))
     extra = []
     for m in _WORD.finditer(text):
-        if any(not (m.end() <= a or m.start() >= b) for a, b, _c in taken):
+        if taken.find(1, m.start(), m.end()) >= 0:
             continue
         word = m.group().lower()
         for cue, code in cues:

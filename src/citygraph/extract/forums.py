@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from citygraph.extract.lang import Language
 from citygraph.extract.places import PlaceMention
-from citygraph.extract.text import Sentence
+from citygraph.extract.text import Sentence, word_before
 from citygraph.model import Place, PlaceKind
 
 _WORD = re.compile(r"\(\s*[\w\-]+\s*\)|[\w][\w'’\-]*")
@@ -37,13 +37,17 @@ class ForumMention:
 def find_forums(sentences: list[Sentence], places: list[PlaceMention], lang: Language) -> list[ForumMention]:
     """Every named event in the article, merged by name or acronym."""
     found: list[ForumMention] = []
+    dates = frozenset(lang.weekdays) | frozenset(lang.months)
+    by_sentence: dict[int, list[PlaceMention]] = {}  # (each event looked through every place: quadratic)
+    for pm in places:
+        by_sentence.setdefault(pm.sentence, []).append(pm)
     for sentence in sentences:
         previous: ForumMention | None = None
-        for run in _capitalised_runs(sentence.text, frozenset(lang.weekdays) | frozenset(lang.months)):
+        for run in _capitalised_runs(sentence.text, dates):
             forum = _as_forum(run, sentence, lang)
             if forum is None:
                 continue
-            forum.city = _forum_city(forum, places, sentence)
+            forum.city = _forum_city(forum, by_sentence.get(sentence.index, []), sentence)
             gap = sentence.text[previous.end - sentence.start:forum.start - sentence.start] if previous else ""
             if previous is not None and gap.strip() == "(":
                 previous.aliases += (forum.name,)  # a translation in brackets: one event
@@ -90,8 +94,8 @@ def _as_forum(run, sentence: Sentence, lang: Language) -> ForumMention | None:
     plain = [w for _a, _b, w in words if not w.startswith("(")]
     lowered = [w.lower() for w in plain]
     heads = [i for i, w in enumerate(lowered) if w in lang.forum_heads]
-    intro = re.search(r"(\w+)\s+$", s[:start])
-    intro_word = intro.group(1).lower() if intro else ""
+    intro = word_before(s, start)  # the word before the run (not re.search(r"(\w+)\s+$", s[:start]): quadratic)
+    intro_word = s[intro[0]:intro[1]].lower() if intro else ""
     if not heads and intro_word not in lang.forum_intro:
         return None
     text = s[start:end]
@@ -112,8 +116,8 @@ def _as_forum(run, sentence: Sentence, lang: Language) -> ForumMention | None:
     paren = re.search(r"\(\s*([\w\-]+)\s*\)", text)
     if paren:
         acronym = paren.group(1)
-        head_before = re.search(r"(\w+)\s*$", text[:paren.start()])
-        if head_before and head_before.group(1).lower() in lang.forum_heads or paren.end() == len(text):
+        head_before = word_before(text, paren.start(), space=False)
+        if head_before and text[head_before[0]:head_before[1]].lower() in lang.forum_heads or paren.end() == len(text):
             end = start + paren.start()  # "Joint Border Committee (JBC) RI - RDTL": the name ends at its acronym
             text = text[:paren.start()].strip()
     # trailing "(ACRONYM)" right after the run
@@ -131,7 +135,7 @@ def _as_forum(run, sentence: Sentence, lang: Language) -> ForumMention | None:
         acronym = caps[0]  # "ISFC Forum", "Kegiatan ISFC Forum": the acronym names the event
     aliases = ()
     if intro_word in lang.forum_intro and not heads:
-        aliases = (f"{intro.group(1)} {text}",)
+        aliases = (f"{s[intro[0]:intro[1]]} {text}",)
     return ForumMention(text, sentence.start + start, sentence.start + end, sentence.index, acronym, None, aliases)
 
 
@@ -157,4 +161,10 @@ def _add(found: list[ForumMention], forum: ForumMention) -> None:
             other.acronym = other.acronym or forum.acronym
             other.city = other.city or forum.city
             return
-    found.append(forum)
+    if len(found) < MAX_FORUMS:
+        found.append(forum)
+
+
+#: At most this many events are read from one article: each event found is compared with every one
+#: before it, so thousands (made-up input) made the article quadratic. A news article names a few.
+MAX_FORUMS = 100

@@ -556,7 +556,8 @@ class Gazetteer:
         """
         never, ambiguous = _stop_sets(lang)
         # an English possessive is not part of the name: "Japan's Okinawa Prefecture"
-        spans = [(m.start(), m.end() - 2 if _POSSESSIVE.search(m.group()) else m.end())
+        # (searched in the token's last four characters only: from every start of a huge token it is quadratic)
+        spans = [(m.start(), m.end() - 2 if _POSSESSIVE.search(text, max(m.start(), m.end() - 4), m.end()) else m.end())
                  for m in _TOKEN.finditer(text)]
         forms = [normalise(text[s:e]) for s, e in spans]
         joinable = [

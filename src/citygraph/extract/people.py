@@ -15,12 +15,15 @@ Matsui") is folded into the full name met elsewhere in the article.
 
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from citygraph.extract.lang import Language
 from citygraph.extract.places import ROLE_KIND, PlaceMention
-from citygraph.extract.text import Sentence
+from citygraph.extract.text import Sentence, is_word_char
 from citygraph.model import Evidence, Person, Place, PlaceKind, Role
 
 _TOKEN = re.compile(r"\(|\)|,|[\w][\w'’\-]*(?:\.[\w]+)*\.?|[^\w\s]")
@@ -52,63 +55,180 @@ def find_people(text: str, sentences: list[Sentence], places: list[PlaceMention]
                 dateline_place: Place | None) -> list[PersonMention]:
     """Every official named with a title, in text order."""
     by_start = {m.start: m for m in places}
+    # Places by where they end, and by sentence, and the names already found by where they start: each
+    # title looked through every place of the article, and every person found, before (quadratic).
+    by_end = _places_by_end(places)
+    by_sentence: dict[int, list[PlaceMention]] = {}
+    for pm in places:
+        by_sentence.setdefault(pm.sentence, []).append(pm)
     found: list[PersonMention] = []
+    name_starts: set[int] = set()
     for sentence in sentences:
         if sentence.title:
             continue  # headlines are in title case: every word looks like a name
         s = sentence.text
+        context = _Context(by_end, by_sentence.get(sentence.index, []))
         for m in [*lang.title_regex.finditer(s), *_glossed_titles(s, lang)]:
-            mention = _read_person(text, sentence, m, by_start, places, lang, dateline_place)
-            if mention is not None and not any(p.name_start == mention.name_start for p in found):
+            mention = _read_person(text, sentence, m, by_start, places, lang, dateline_place, context)
+            if mention is not None and mention.name_start not in name_starts:
                 found.append(mention)
+                name_starts.add(mention.name_start)
     return found
+
+
+#: How far before a title (in characters) the patterns that end at it are tried. Each of them matches
+#: a few words ("Environment Secretary", "Stewart Young, the leader of", "on behalf of"); tried on all
+#: of the sentence before every title, they made a long sentence quadratic.
+LOOKBACK = 200
+
+
+@dataclass
+class _Context:
+    """What :func:`_read_person` reads of the article around one sentence, indexed."""
+
+    places_by_end: dict[int, list[tuple[int, PlaceMention]]]
+    sentence_places: list[PlaceMention]
+    portfolio_starts: dict[int, int] = field(default_factory=dict)
+
+
+def _lookback(end: int) -> int:
+    return max(0, end - LOOKBACK)
+
+
+# Patterns that end right before a title (searched with pos and endpos, so ``$`` is the title's start).
+_SECRETARY_OF = re.compile(r"\b[A-Z]\w+\s*$")  # "Environment Secretary"
+_APPOSITION_BEFORE = re.compile(
+    r"([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-.]*){0,4}),\s+(?:the\s+|a\s+)?(?:[a-z]+\s+)?$")  # "Stewart Young, leader"
+_ORG_BEFORE = re.compile(r"[A-Z][\w\-]*[A-Z\d][\w\-]*\s+(?:[a-z]+\s+)?$")  # "UN-Habitat regional"
+
+
+def _lower_tail(s: str, end: int) -> str:
+    """``s[:end].lower()``, or its last LOOKBACK characters behind a NUL that ``^`` cannot match at."""
+    lo = _lookback(end)
+    return s[lo:end].lower() if lo == 0 else "\x00" + s[lo:end].lower()
+
+
+@functools.cache
+def _prefix_at_end(prefixes: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``prefixes`` (lower case) as a word at the end: "acting", "former", "ex-"."""
+    if not prefixes:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?:^|\s)(?:{'|'.join(re.escape(p) for p in prefixes)})\s*$")
+
+
+def _portfolio_start(s: str, end: int, memo: dict[int, int | None]) -> int | None:
+    """Where ``re.search(r"(?:\\b[A-Z][\\w'’\\-]*\\s+(?:and\\s+)?)+$", s[:end])`` would start, or None.
+
+    "Environment Secretary", "Multicultural and Ethnic Affairs Minister": the capitalised words before a
+    title. The regex tries every start of the sentence before it, and "Mayor Mayor Mayor ..." makes each
+    try run to the title: quadratic at one title, cubic over all. This reads the words backwards, one
+    at a time, and ``memo`` (one per sentence) keeps where the run ending at each word begins.
+    """
+    path: list[tuple[int, int]] = []
+    pos = end
+    while True:
+        if pos in memo:
+            inner = memo[pos]
+            break
+        unit = _portfolio_word_ending_at(s, pos)
+        if unit is None:
+            inner = memo[pos] = None
+            break
+        start, extendable = unit
+        path.append((pos, start))
+        if not extendable:
+            inner = None
+            break
+        pos = start
+    for at, start in reversed(path):
+        inner = inner if inner is not None else start
+        memo[at] = inner
+    return memo[end] if path else inner
+
+
+def _portfolio_word_ending_at(s: str, end: int) -> tuple[int, bool] | None:
+    """The leftmost start of ``\\b[A-Z][\\w'’\\-]*\\s+(?:and\\s+)?`` ending at ``end``, and whether another
+    such word may end where it starts; None if none ends there."""
+    j = end
+    while j > 0 and s[j - 1].isspace():
+        j -= 1
+    if j == end:
+        return None
+    if j >= 4 and s[j - 3:j] == "and" and s[j - 4].isspace():
+        j -= 3
+        while j > 0 and s[j - 1].isspace():
+            j -= 1
+    k = j
+    while k > 0 and (s[k - 1] in "'’-" or is_word_char(s[k - 1])):
+        k -= 1
+    # \b before the capital: the word's first character, or one after an apostrophe or a hyphen
+    start = next((q for q in range(k, j) if "A" <= s[q] <= "Z" and (q == k or s[q - 1] in "'’-")), None)
+    if start is None:
+        return None
+    return start, start == k and k > 0 and s[k - 1].isspace()
 
 
 class _Gloss:
     """A foreign title glossed in brackets: "Oberbürgermeister (walikota) Hildesheim ..." reads as the gloss."""
 
-    def __init__(self, match: re.Match[str], title: str) -> None:
-        self._match, self._title = match, title
+    def __init__(self, start: int, end: int, title: str) -> None:
+        self._start, self._end, self._title = start, end, title
 
     def group(self, *_: object) -> str:
         return self._title
 
     def start(self) -> int:
-        return self._match.start()
+        return self._start
 
     def end(self) -> int:
-        return self._match.end()
+        return self._end
+
+
+#: A word, then a gloss in brackets. The word is matched whole (possessively, from its first character) and
+#: the capital the gloss's word starts at is found by hand: ``[A-Z][\w\-]+\s+\(`` tried at every capital of
+#: a long word ("AAAA...") rescans the rest of it each time, quadratic in its length.
+_GLOSSED = re.compile(r"(?<![\w\-])([\w\-]++)\s+\(\s*([^()]{3,30}?)\s*\)")
 
 
 def _glossed_titles(s: str, lang: Language) -> list[_Gloss]:
     found = []
-    for m in re.finditer(r"[A-Z][\w\-]+\s+\(\s*([^()]{3,30}?)\s*\)", s):
-        title = lang.title_regex.fullmatch(m.group(1))
-        if title is not None and not lang.title_regex.match(s, m.start()):
-            found.append(_Gloss(m, m.group(1)))
+    for m in _GLOSSED.finditer(s):
+        word = m.group(1)
+        # the first capital with at least one word character after it: where [A-Z][\w\-]+ would start
+        first = next((i for i in range(len(word) - 1) if "A" <= word[i] <= "Z"), None)
+        if first is None:
+            continue
+        start = m.start() + first
+        title = lang.title_regex.fullmatch(m.group(2))
+        if title is not None and not lang.title_regex.match(s, start):
+            found.append(_Gloss(start, m.end(), m.group(2)))
     return found
 
 
 def _tokens(s: str, pos: int, limit: int = 40) -> list[tuple[int, int, str]]:
-    return [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(s, pos)][:limit]
+    # (the first ``limit`` only: all of the sentence's tokens at each title made a long sentence quadratic)
+    return [(t.start(), t.end(), t.group()) for t in itertools.islice(_TOKEN.finditer(s, pos), limit)]
 
 
 def _read_person(text: str, sentence: Sentence, m: re.Match[str], by_start: dict[int, PlaceMention],
-                 places: list[PlaceMention], lang: Language, dateline_place: Place | None
-                 ) -> PersonMention | None:
+                 places: list[PlaceMention], lang: Language, dateline_place: Place | None,
+                 context: _Context | None = None) -> PersonMention | None:
     s, base = sentence.text, sentence.start
+    if context is None:
+        context = _Context(_places_by_end(places), [pm for pm in places if pm.sentence == sentence.index])
     title = m.group()
     key = re.sub(r"\s+", " ", title.lower())
     role = lang.titles.get(key)
     if role is None:
         return None
-    before = s[:m.start()]
-    place_before = _place_ending_at(text, base + m.start(), places, sentence.start)
-    if lang.code == "en" and key == "secretary" and re.search(r"\b[A-Z]\w+\s*$", before):
+    # the patterns that end at the title are tried on its last LOOKBACK characters (s[:m.start()] before)
+    lookback = _lookback(m.start())
+    place_before = _place_ending_at(text, base + m.start(), context.places_by_end, sentence.start)
+    if lang.code == "en" and key == "secretary" and _SECRETARY_OF.search(s, lookback, m.start()):
         role = Role.MINISTER
-    portfolio = re.search(r"(?:\b[A-Z][\w'’\-]*\s+(?:and\s+)?)+$", before) if lang.code == "en" else None
+    portfolio_start = _portfolio_start(s, m.start(), context.portfolio_starts) if lang.code == "en" else None
     # name, title of body (apposition before the title)
-    appos = re.search(r"([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-.]*){0,4}),\s+(?:the\s+|a\s+)?(?:[a-z]+\s+)?$", before)
+    appos = _APPOSITION_BEFORE.search(s, lookback, m.start())
     tokens = _tokens(s, m.end())
     if tokens and tokens[0][2] == "." and tokens[0][0] == m.end():
         tokens = tokens[1:]  # an abbreviated title: "Gov. I Made Suardana", "Lt. Gov. X"
@@ -175,14 +295,14 @@ def _read_person(text: str, sentence: Sentence, m: re.Match[str], by_start: dict
                 name_tokens = _read_name(tokens[i:], by_start, base, lang, s)
             break
     if appos and not m.group()[0].isupper() and lang.code == "en" and comma_name is None:
-        return _appositive(text, sentence, m, appos, role, places, lang)
+        return _appositive(text, sentence, m, appos, role, context.sentence_places, lang)
     if not name_tokens and appos and lang.code == "en" and key in ("leader", "head", "chairman", "chair",
                                                                       "director", "charge d'affaires",
                                                                       "chargé d'affaires"):
-        return _appositive(text, sentence, m, appos, role, places, lang)
+        return _appositive(text, sentence, m, appos, role, context.sentence_places, lang)
     if not name_tokens:
         return None
-    org_before = re.search(r"[A-Z][\w\-]*[A-Z\d][\w\-]*\s+(?:[a-z]+\s+)?$", before)  # "UN-Habitat regional"
+    org_before = _ORG_BEFORE.search(s, lookback, m.start())  # "UN-Habitat regional"
     if not s[m.start()].isupper() and comma_name is None and place_before is None and not (
             (org_before or lang.code == "en") and len(name_tokens) >= 2):
         return None  # a lower-case title needs a full name after it: "by alderman Marieke Bos"
@@ -190,10 +310,10 @@ def _read_person(text: str, sentence: Sentence, m: re.Match[str], by_start: dict
     if not name:
         return None
     # "Plt. Wali Kota ...", and in English "Acting Jakarta Governor ...": the prefix may precede the place
-    prefix_zone = before.lower() if place_before is None else s[:place_before.start - base].lower()
-    zones = (before.lower(), prefix_zone)
-    acting = any(re.search(rf"(?:^|\s){re.escape(p)}\s*$", z) for p in lang.acting for z in zones)
-    former = any(re.search(rf"(?:^|\s){re.escape(p)}\s*$", z) for p in lang.former for z in zones)
+    zone_end = m.start() if place_before is None else place_before.start - base
+    zones = (_lower_tail(s, m.start()), _lower_tail(s, zone_end))
+    acting = any(_prefix_at_end(lang.acting).search(z) for z in zones)
+    former = any(_prefix_at_end(lang.former).search(z) for z in zones)
     if not unit_places and place_before is None and lang.code == "en":
         # "Mayor Haryanto Wibisono of Yogyakarta": the office's place after the name
         after_name = re.match(r"\s+of\s+(?:the\s+)?", s[name_tokens[-1][1]:])
@@ -205,17 +325,18 @@ def _read_person(text: str, sentence: Sentence, m: re.Match[str], by_start: dict
     if role in (Role.AMBASSADOR, Role.CONSUL):
         of_place, of_body = _mission(unit_places, unit_words, place_before, lang)
     else:
-        of_place, of_body = _office(role, unit_places, unit_words, place_before, places, sentence,
+        of_place, of_body = _office(role, unit_places, unit_words, place_before, context.sentence_places, sentence,
                                     base + m.start(), dateline_place)
     if role is Role.HEAD_OF_STATE and (of_body or (of_place is not None and of_place.kind is not PlaceKind.COUNTRY)):
         role = Role.OFFICIAL  # "the president of Tawau Municipal Council" heads a council, not a state
-    represented = bool(lang.represented.search(before))
+    represented = bool(lang.represented.search(s, lookback, m.start()))
     if represented and not unit_places and place_before is None:
         # "Deputy Mayor Irwan Lie signed on behalf of Mayor Lie Mei Hua": the same office's holder
-        deputy = [p for p in places if sentence.start <= p.start < base + m.start() and p.title_role is not None]
+        deputy = [p for p in context.sentence_places
+                  if sentence.start <= p.start < base + m.start() and p.title_role is not None]
         if deputy:
             of_place, of_body = deputy[-1].place, None
-    start = base + (portfolio.start() if portfolio and place_before is None else m.start())
+    start = base + (portfolio_start if portfolio_start is not None and place_before is None else m.start())
     return PersonMention(name, role, sentence.index, start, base + name_tokens[-1][1],
                          base + name_tokens[0][0], of_place, of_body, acting, former, title, represented)
 
@@ -275,10 +396,8 @@ def _capitalised_next(tokens, end: int, by_start, base: int, lang: Language | No
 
 
 def _skip_to(tokens: list[tuple[int, int, str]], end: int) -> int:
-    for k, (a, _b, _w) in enumerate(tokens):
-        if a >= end:
-            return k
-    return len(tokens)
+    """The index of the first token starting at or after ``end`` (tokens are in text order)."""
+    return bisect.bisect_left(tokens, end, key=lambda t: t[0])
 
 
 def _after_comma_name(s: str, tokens, by_start, base: int, lang: Language, envoy: bool = False,
@@ -370,10 +489,22 @@ def _clean_name(tokens: list[tuple[int, int, str]], lang: Language) -> str:
     return " ".join(words)
 
 
-def _place_ending_at(text: str, pos: int, places: list[PlaceMention], floor: int) -> PlaceMention | None:
-    """A place right before a title, in the same sentence: "Bogor Mayor", "Indonesia's Minister"."""
-    for pm in places:
-        if floor <= pm.start and 0 <= pos - pm.end <= 3 and re.fullmatch(r"(?:['’]s)?\s*", text[pm.end:pos]):
+def _places_by_end(places: list[PlaceMention]) -> dict[int, list[tuple[int, PlaceMention]]]:
+    by_end: dict[int, list[tuple[int, PlaceMention]]] = {}
+    for i, pm in enumerate(places):
+        by_end.setdefault(pm.end, []).append((i, pm))
+    return by_end
+
+
+def _place_ending_at(text: str, pos: int, places_by_end: dict[int, list[tuple[int, PlaceMention]]],
+                     floor: int) -> PlaceMention | None:
+    """A place right before a title, in the same sentence: "Bogor Mayor", "Indonesia's Minister".
+
+    The first, in the article's order, of the places that end at most three characters before ``pos``.
+    """
+    near = sorted((i, pm) for end in range(pos - 3, pos + 1) for i, pm in places_by_end.get(end, ()))
+    for _i, pm in near:
+        if floor <= pm.start and re.fullmatch(r"(?:['’]s)?\s*", text[pm.end:pos]):
             return pm
     return None
 
@@ -425,6 +556,9 @@ def _office(role: Role, unit_places: list[PlaceMention], unit_words: list[str],
     return None, None
 
 
+_BODY_AFTER = re.compile(r"\s+(?:of|at|in)\s+(?:the\s+)?([^,.;]+)")
+
+
 def _appositive(text: str, sentence: Sentence, m: re.Match[str], appos: re.Match[str], role: Role,
                 places: list[PlaceMention], lang: Language) -> PersonMention | None:
     """"Stewart Young, leader of Cumbria County Council": the name comes first."""
@@ -432,8 +566,7 @@ def _appositive(text: str, sentence: Sentence, m: re.Match[str], appos: re.Match
     name = appos.group(1).strip()
     if any(pm.start == base + appos.start(1) and pm.end >= base + appos.end(1) for pm in places):
         return None  # "Paris, the capital of ...": a place, not a person
-    rest = sentence.text[m.end():]
-    body_match = re.match(r"\s+(?:of|at|in)\s+(?:the\s+)?([^,.;]+)", rest)
+    body_match = _BODY_AFTER.match(sentence.text, m.end())  # (not on a copy of the rest of the sentence)
     body = body_match.group(1).strip() if body_match else None
     of_place = None
     if body:
@@ -450,16 +583,47 @@ def _appositive(text: str, sentence: Sentence, m: re.Match[str], appos: re.Match
 def merge_people(mentions: list[PersonMention]) -> list[PersonMention]:
     """Fold "Walikota Matsui" into "Walikota Hiroshima Kazumi Matsui": one person, fullest name."""
     merged: list[PersonMention] = []
+    # The first person merged so far whose name's words contain, or are contained in, the mention's: found
+    # through every subset of each name's words (a name has a few), not by comparing with each person
+    # merged so far (quadratic in an article naming thousands).
+    exact: dict[frozenset[str], list[int]] = {}  # a merged person's words -> their indexes
+    within: dict[frozenset[str], list[int]] = {}  # every subset of them -> the indexes
+    long_names: list[int] = []  # the indexes of names of more words, compared one by one
     for mention in sorted(mentions, key=lambda p: -len(p.name.split())):
         tokens = _name_tokens(mention.name)
-        match = next((p for p in merged if tokens and (tokens <= _name_tokens(p.name)
-                                                      or _name_tokens(p.name) <= tokens)), None)
-        if match is None:
+        index = None
+        if tokens and len(tokens) <= _MAX_NAME_WORDS:
+            hits = list(within.get(tokens, ()))
+            for subset in _subsets(tokens):
+                hits += exact.get(subset, ())
+            hits += [i for i in long_names if tokens <= _name_tokens(merged[i].name)]
+            index = min(hits, default=None)
+        elif tokens:
+            index = next((i for i, p in enumerate(merged) if tokens <= _name_tokens(p.name)
+                          or _name_tokens(p.name) <= tokens), None)
+        if index is None:
+            words = _name_tokens(mention.name)
+            exact.setdefault(words, []).append(len(merged))
+            if len(words) <= _MAX_NAME_WORDS:
+                for subset in _subsets(words):
+                    within.setdefault(subset, []).append(len(merged))
+            else:
+                long_names.append(len(merged))
             merged.append(mention)
             continue
+        match = merged[index]
         if match.of_place is None and match.of_body is None and (mention.of_place or mention.of_body):
-            merged[merged.index(match)] = replace(match, of_place=mention.of_place, of_body=mention.of_body)
+            merged[index] = replace(match, of_place=mention.of_place, of_body=mention.of_body)
     return sorted(merged, key=lambda p: p.start)
+
+
+#: Names with more words than this are compared one by one in :func:`merge_people` (2^words subsets).
+_MAX_NAME_WORDS = 6
+
+
+def _subsets(words: frozenset[str]) -> list[frozenset[str]]:
+    items = sorted(words)
+    return [frozenset(c) for r in range(len(items) + 1) for c in itertools.combinations(items, r)]
 
 
 def _name_tokens(name: str) -> frozenset[str]:

@@ -10,12 +10,14 @@ the dateline.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
 from citygraph.extract.gazetteer import Gazetteer, normalise
 from citygraph.extract.lang import Language
-from citygraph.extract.text import Dateline, Sentence
+from citygraph.extract.text import Dateline, Sentence, is_word_char
 from citygraph.model import Place, PlaceKind, Role
 
 _RANK = {PlaceKind.CITY: 1, PlaceKind.REGENCY: 1, PlaceKind.ORGANISATION: 1, PlaceKind.PROVINCE: 2,
@@ -99,19 +101,52 @@ _ACRONYM_AFTER = re.compile(
     r"^(?:\s+(?:City|Municipal|Town|District|County)\s+Council)?\s*\(\s*([A-Z][A-Za-z]{1,9})\s*\)")
 
 
+#: Every word that may be a use of an acronym of :data:`_ACRONYM_AFTER`: what
+#: ``(?<![\w(])ACRONYM(?![\w)])`` finds for each, found in one pass.
+_ACRONYM_USE = re.compile(r"(?<![\w(])[A-Z][A-Za-z]{1,9}(?![\w)])")
+
+
+class _Overlaps:
+    """Which of some fixed spans a span overlaps, in log time: ``not (b <= s or a >= e)`` for any (s, e)."""
+
+    def __init__(self, spans) -> None:
+        pairs = sorted((s, e) for s, e, *_ in spans)
+        self._starts = [s for s, _e in pairs]
+        self._max_end = list(itertools.accumulate((e for _s, e in pairs), max))
+
+    def __call__(self, a: int, b: int) -> bool:
+        k = bisect.bisect_left(self._starts, b)  # the spans that start before b; does one end after a?
+        return k > 0 and self._max_end[k - 1] > a
+
+
 def _acronym_spans(text: str, mentions: list[PlaceMention]) -> list:
     """Later uses of an acronym a place was introduced with ("... (MBKS)", then "MBKS is twinned ...")."""
     found = []
-    taken = [(m.start, m.end) for m in mentions]
+    # Linear in the text, however many acronyms and uses: the characters already taken are marked (not
+    # compared with every span taken), the words that may be acronyms are listed once (not searched
+    # for again with each acronym), and an acronym is not looked for again after a later introduction
+    # (every use after it was taken, or refused, the first time).
+    taken = bytearray(len(text) + 1)
+    for m in mentions:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    uses: dict[str, list[tuple[int, int]]] | None = None
+    searched_after: dict[str, int] = {}
     for mention in mentions:
         m = _ACRONYM_AFTER.match(text[mention.end:mention.end + 60])
         if not m:
             continue
         acronym = m.group(1)
-        for use in re.finditer(rf"(?<![\w(]){re.escape(acronym)}(?![\w)])", text):
-            if use.start() > mention.end and all(use.end() <= a or use.start() >= b for a, b in taken):
-                found.append((use.start(), use.end(), acronym, None, [mention.place]))
-                taken.append((use.start(), use.end()))
+        if searched_after.get(acronym, len(text) + 1) <= mention.end:
+            continue
+        searched_after[acronym] = mention.end
+        if uses is None:
+            uses = {}
+            for use in _ACRONYM_USE.finditer(text):
+                uses.setdefault(use.group(), []).append(use.span())
+        for a, b in uses.get(acronym, ()):
+            if a > mention.end and taken.find(1, a, b) < 0:
+                found.append((a, b, acronym, None, [mention.place]))
+                taken[a:b] = b"\x01" * (b - a)
     return found
 
 
@@ -121,6 +156,7 @@ def _resolve_spans(text: str, spans: list, sentences: list[Sentence], lang: Lang
     mentions: list[PlaceMention] = []
     seen: dict[str, Place] = {}
     sentence_of = _sentence_index(sentences)
+    sentence_starts = [s.start for s in sentences]
     for i, (start, end, surface, kind_hint, candidates) in enumerate(spans):
         start, surface, kind_hint = _after_title(text, start, end, surface, kind_hint, lang)
         council = re.match(r"((?:\s+[A-Z][\w'’\-]+){1,2})(?=\s+(?:City|Municipal|Town|District) Council\b)",
@@ -134,7 +170,7 @@ def _resolve_spans(text: str, spans: list, sentences: list[Sentence], lang: Lang
             end, surface, candidates = _longer_name(text, start, end, surface, kind_hint or candidates[0].kind,
                                                     candidates, lang, gazetteer)
         role = _title_before(text, start, lang) or _title_after(text, end, lang)
-        qualifier_place = _qualifier_after(text, end, spans[i + 1:])
+        qualifier_place = _qualifier_after(text, end, spans[i + 1:i + 3])  # (not spans[i + 1:]: M * M copies)
         place = _choose(surface, kind_hint, candidates, role, qualifier_place, seen)
         seen.setdefault(normalise(_bare(surface)), place)
         seen.setdefault(normalise(place.name), place)
@@ -144,7 +180,8 @@ def _resolve_spans(text: str, spans: list, sentences: list[Sentence], lang: Lang
                                   or lang.gov_after.match(text[end:end + 40]))
         # "the Japanese city of Kisarazu", "Kabupaten Sidoarjo": a kind word names a government
         kind_worded = kind_hint is not None or surface[:1].islower()
-        mention.party_position = mention.government or kind_worded or _party_position(text, start, sentences, lang)
+        mention.party_position = mention.government or kind_worded or _party_position(text, start, sentences, lang,
+                                                                                     sentence_starts)
         mention.dateline = dateline is not None and dateline.start <= start < dateline.end
         mention.locative = _locative_before(text, start, lang) and role is None
         mention.qualifier = bool(_CAPITAL_OF.search(text[max(0, start - 25):start]))
@@ -157,16 +194,41 @@ def _resolve_spans(text: str, spans: list, sentences: list[Sentence], lang: Lang
 def _resolve_blends(mentions: list[PlaceMention]) -> None:
     """An unlinked short form made of the first letters of each word of a place named in the same
     article is that place: "Tobasa" for Toba Samosir, "Tangsel" for Tangerang Selatan."""
-    named = [m.place for m in mentions]
+    # Each distinct place once, its words normalised once: comparing every mention with every other one
+    # re-normalised the names M * M times. Equal places give equal answers, so the first of them stands for all.
+    named = [(place, words, sum(len(w) for w in words)) for place in dict.fromkeys(m.place for m in mentions)
+             if len(place.name.split()) > 1 for words in [normalise(place.name).split()]]
+    budget = _BLEND_BUDGET
+    answers: dict[tuple[str, str], Place | None] = {}
     for mention in mentions:
         if mention.place.linked:
             continue
         short = normalise(mention.place.name).replace(" ", "")
-        for place in named:
-            if place.key != mention.place.key and len(place.name.split()) > 1 and _is_blend(
-                    short, normalise(place.name).split()):
-                mention.place = place
-                break
+        asked = (short, mention.place.key)
+        if asked not in answers:
+            answers[asked] = None
+            for place, words, letters in named:
+                budget -= 1
+                if budget < 0:
+                    return  # thousands of distinct unlinked names: no article reads so; stop rather than go quadratic
+                if place.key != mention.place.key and _could_blend(short, words, letters) and _is_blend(short, words):
+                    answers[asked] = place
+                    break
+        if answers[asked] is not None:
+            mention.place = answers[asked]
+
+
+#: How many (short form, place) pairs _resolve_blends compares at most: a long article has some
+#: dozens of unlinked names and of places; 200 KB of made-up "Kota X Y" names would have 10^8.
+_BLEND_BUDGET = 20_000
+
+
+def _could_blend(short: str, words: list[str], letters: int) -> bool:
+    """A cheap necessary condition for :func:`_is_blend`: one letter at least, and at most all (``letters``),
+    of each word."""
+    if not words:
+        return not short
+    return short[:1] == words[0][:1] and len(words) <= len(short) <= letters
 
 
 def _is_blend(short: str, words: list[str]) -> bool:
@@ -250,15 +312,17 @@ def _cued_short_names(text: str, known: list, lang: Language, gazetteer: Gazette
     before it ("Walikota Hue", "Mayor of Lae") or its country right after it ("Lae in Papua New
     Guinea", "Hue, Vietnam") is as good a cue.
     """
-    taken = [(s, e) for s, e, *_ in known]
+    # (spans compared through an index, not one by one: thousands of names made this quadratic)
+    overlaps_known = _Overlaps(known)
+    by_start: dict[int, list] = {}
+    for span in known:
+        by_start.setdefault(span[0], []).append(span)
     found = []
-
-    def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
+    found_end = -1  # what this finds comes in text order: a new word overlaps one only if it ends after it
 
     for m in re.finditer(r"\b([A-Z][a-zà-ỹ]{2})\b", text):
         a, b = m.span(1)
-        if not free(a, b):
+        if overlaps_known(a, b) or found_end > a:
             continue
         before = text[max(0, a - 40):a]
         titled = (re.search(rf"(?:{lang.title_regex.pattern})\s+(?:of\s+)?$", before, re.IGNORECASE)
@@ -267,7 +331,7 @@ def _cued_short_names(text: str, known: list, lang: Language, gazetteer: Gazette
         country = None
         if after:
             start_next = b + after.end()
-            country = next((c for s, e, _surf, _k, cands in known if s == start_next and cands
+            country = next((c for _s, _e, _surf, _k, cands in by_start.get(start_next, ()) if cands
                             for c in cands[:1] if c.kind in (PlaceKind.COUNTRY, PlaceKind.PROVINCE)), None)
         if not titled and country is None:
             continue
@@ -276,13 +340,14 @@ def _cued_short_names(text: str, known: list, lang: Language, gazetteer: Gazette
                       and (code is None or p.country == code)]
         if candidates:
             found.append((a, b, m.group(1), None, candidates))
-            taken.append((a, b))
+            found_end = b
     return found
 
 
 def _unknown_prefixed(text: str, known: list, gazetteer: Gazetteer) -> list:
     """"Kota X" / "Provinsi X" with X unknown to the gazetteer still names a place (unlinked)."""
     found = []
+    overlaps_known = _Overlaps(known)  # (not compared with each known span: quadratic)
     for m in _UNKNOWN_PREFIXED.finditer(text):
         a, b = m.start(), m.end()
         before = re.search(r"(\S+)\s+$", text[max(0, a - 30):a])
@@ -292,7 +357,7 @@ def _unknown_prefixed(text: str, known: list, gazetteer: Gazetteer) -> list:
             continue  # "Kota-Kota Warisan Dunia": "cities of", a plural, not a city's name
         if m.group("name").split()[0].lower() in ("menuju", "dan", "yang", "di", "the"):
             continue
-        if any(not (b <= s or a >= e) for s, e, *_ in known):
+        if overlaps_known(a, b):
             continue
         kind = _PREFIX_KIND[re.sub(r"\s+", " ", m.group("prefix").lower())]
         name = m.group("name")
@@ -322,8 +387,10 @@ def _title_after(text: str, end: int, lang: Language) -> Role | None:
     return lang.titles.get(re.sub(r"\s+", " ", title.group().lower())) if title else None
 
 
+#: (The blanks are taken possessively: none of what follows them is a blank, and two greedy runs of
+#: blanks side by side split a long gap of blanks every way, quadratic in its length.)
 _QUALIFIER_GAP = re.compile(
-    r"\s*(?:\([^()]{1,20}\))?\s*(?:,|\bin\b|\bdi\b)\s*(?:(?:in\s+)?the\s+)?(?:[A-Z][\w\-]*\s+)?"
+    r"\s*+(?:\([^()]{1,20}\))?\s*+(?:,|\bin\b|\bdi\b)\s*+(?:(?:in\s+)?the\s+)?(?:[A-Z][\w\-]*\s+)?"
     r"(?:(?:state|province|prefecture|region|county|negara bagian|provinsi)\s+of\s+)?")
 
 
@@ -368,22 +435,44 @@ def _venue_before_comma(before: str, lang: Language) -> bool:
     return False
 
 
-def _party_position(text: str, start: int, sentences: list[Sentence], lang: Language) -> bool:
+def _is_word_or_apostrophe(c: str) -> bool:
+    return c in "'’" or is_word_char(c)
+
+
+def _party_position(text: str, start: int, sentences: list[Sentence], lang: Language,
+                    starts: list[int] | None = None) -> bool:
     """Is the word before the mention one after which a government can be a party?
 
     Conjunctions, "dengan"/"with", list intros, kind words and the sentence start
     qualify; a content word does not: in "penyeberangan Ketapang-Gilimanuk" or
     "on the edge of Jakarta" the place only describes something else.
     """
-    sentence_start = max((s.start for s in sentences if s.start <= start), default=0)
-    before = text[sentence_start:start].rstrip()
-    if not before:
+    # Read backwards from the mention, as far as the two words before it: the sentence's text before
+    # it, copied and searched at each mention, made a long sentence quadratic.
+    at = bisect.bisect_right(starts, start) if starts is not None else None
+    sentence_start = (starts[at - 1] if at else 0) if starts is not None else max(
+        (s.start for s in sentences if s.start <= start), default=0)
+    end = start
+    while end > sentence_start and text[end - 1].isspace():
+        end -= 1
+    if end == sentence_start:
         return True
-    if before[-1] in ",()-–—:;\"“”'/&":
+    if text[end - 1] in ",()-–—:;\"“”'/&":
         return True
-    if re.search(r"[A-Z][\w\-]*['’]s$", before):
-        return True  # "Japan's Okinawa Prefecture"
-    words = re.findall(r"[\w'’]+", before.lower())
+    if text[end - 2:end] in ("'s", "’s") and end - 2 >= sentence_start:
+        i = end - 2  # "Japan's Okinawa Prefecture": [A-Z][\w\-]*['’]s at the end
+        while i > sentence_start and (text[i - 1] == "-" or is_word_char(text[i - 1])):
+            i -= 1
+            if "A" <= text[i] <= "Z":
+                return True
+    # the last two words: where the second to last begins (or the sentence does), then as before
+    from_ = end
+    for _ in range(2):
+        while from_ > sentence_start and not _is_word_or_apostrophe(text[from_ - 1]):
+            from_ -= 1
+        while from_ > sentence_start and _is_word_or_apostrophe(text[from_ - 1]):
+            from_ -= 1
+    words = re.findall(r"[\w'’]+", text[from_:end].lower())
     if not words:
         return True
     last = words[-1]
@@ -413,12 +502,24 @@ def _locative_before(text: str, start: int, lang: Language) -> bool:
     return False
 
 
+def _starts_sentence(text: str, pos: int) -> bool:
+    """``re.search(r"(?:^|[.!?\\n]\\s*|[“\\"]\\s*)$", text[:pos])``, read backwards from ``pos``.
+
+    The regex on the article's whole text before each mention made the article quadratic.
+    """
+    i, newline = pos, False
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+        newline = newline or text[i] == "\n"
+    return pos == 0 or newline or (i > 0 and text[i - 1] in '.!?“"')
+
+
 def _organisation_around(text: str, start: int, end: int, lang: Language) -> bool:
     """Part of an organisation's name: a capitalised non-title word right before or after."""
     before = re.search(r"([\w'’\-]+)\s+$", text[max(0, start - 40):start])
     if before and not lang.gov_before.search(text[max(0, start - 40):start]):
         word = before.group(1)
-        sentence_start = re.search(r"(?:^|[.!?\n]\s*|[“\"]\s*)$", text[:before.start() + max(0, start - 40)])
+        sentence_start = _starts_sentence(text, before.start() + max(0, start - 40))
         if (word[0].isupper() and word.lower() not in lang.sentence_openers and not re.search(r"['’]s$", word)
                 and not lang.title_regex.fullmatch(word) and word.lower() not in lang.title_words
                 and not sentence_start and not word.isdigit()):

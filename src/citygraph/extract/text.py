@@ -17,7 +17,10 @@ _ABBREVIATIONS = frozenset("""
     brig maj adm cdr drh pref prov dist jan feb mar apr jun jul aug sep sept oct nov dec
     """.split())
 
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*\s+|\n\s*\n|\n(?=\S)")
+#: A run of stops is matched from its first character only, and possessively: tried at every stop of
+#: "......" the pattern rescanned the rest of the run each time (quadratic); no match can start inside a
+#: run that fails at its start, since it would end at the same place.
+_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]++[\"'”’)]*+\s+|\n\s*\n|\n(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -42,8 +45,7 @@ def split_sentences(text: str) -> list[Sentence]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
         end = match.end()
-        chunk = text[start:match.start()]
-        if "." in match.group() and _protected(chunk, text, match.end()):
+        if "." in match.group() and _protected(text, start, match.start(), match.end()):
             continue
         _append(sentences, text, start, match.start() + len(match.group().rstrip()))
         start = end
@@ -51,14 +53,59 @@ def split_sentences(text: str) -> list[Sentence]:
     return _mark_title(sentences, text)
 
 
-def _protected(chunk: str, text: str, next_pos: int) -> bool:
-    """True when the full stop ending ``chunk`` belongs to an abbreviation or initial."""
-    words = re.findall(r"[\w’']+$", chunk)
-    last = words[0].lower() if words else ""
+def _protected(text: str, start: int, stop: int, next_pos: int) -> bool:
+    """True when the full stop ending ``text[start:stop]`` belongs to an abbreviation or initial."""
+    last = last_word(text, stop, start).lower()
     if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
         return True
     following = text[next_pos:next_pos + 1]
     return bool(following) and following.islower()
+
+
+def is_word_char(c: str) -> bool:
+    """Does ``c`` match ``\\w`` (Unicode letters, digits, the underscore)?"""
+    return c.isalnum() or c == "_"
+
+
+def last_word(text: str, end: int, start: int = 0, extra: str = "’'") -> str:
+    r"""The run of word characters (and ``extra``) ending at ``end``, not reaching before ``start``.
+
+    What ``re.findall(r"[\w’']+$", text[start:end])`` finds, read backwards from ``end``: the regex tries
+    every start of the slice, and the slice itself is copied, so asked at each of the many stops of a
+    long sentence it is quadratic; this reads only the word. (As ``$`` does, a final line break is skipped.)
+    """
+    if end > start and text[end - 1] == "\n":
+        end -= 1
+    i = end
+    while i > start and (text[i - 1] in extra or is_word_char(text[i - 1])):
+        i -= 1
+    return text[i:end]
+
+
+def word_before(text: str, end: int, start: int = 0, extra: str = "", space: bool = True) -> tuple[int, int] | None:
+    """Where ``re.search(r"([\\w<extra>]+)\\s+$", text[start:end])`` finds its word, read backwards.
+
+    The span (in ``text``) of the last word of ``text[start:end]`` when only blanks follow it (at least
+    one, unless ``space`` is False: ``\\s*``), else None. Costs the length of the word and the blanks, not
+    of everything before them, as the regex on a prefix does.
+    """
+    i = end
+    while i > start and text[i - 1].isspace():
+        i -= 1
+    if space and i == end:
+        return None
+    j = i
+    while j > start and (text[j - 1] in extra or is_word_char(text[j - 1])):
+        j -= 1
+    return (j, i) if j < i else None
+
+
+def char_before(text: str, end: int, start: int = 0) -> str:
+    """The last character of ``text[start:end]`` that is not blank ("" if none), read backwards."""
+    i = end
+    while i > start and text[i - 1].isspace():
+        i -= 1
+    return text[i - 1] if i > start else ""
 
 
 def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
