@@ -493,6 +493,8 @@ def group_triples(group: Group, key: str | None = None) -> list[tuple[URIRef, UR
 
 #: Party sets regrouped per transaction.
 KEY_CHUNK = 500
+#: Chunks between flushes of the store during a regroup.
+FLUSH_EVERY_CHUNKS = 10
 #: Quads per transaction when marking a whole store pending.
 MARK_CHUNK = 50_000
 _TOUCHED = URIRef("urn:citygraph:touchedKey")
@@ -527,8 +529,10 @@ def consolidate_pending(store: Store, *, on_progress: Callable[[int, int], None]
     """
     keys = sorted({row["key"] for row in store.select_rq("pending_keys")})
     summary = ConsolidationSummary()
-    for start in range(0, len(keys), KEY_CHUNK):
+    for chunk, start in enumerate(range(0, len(keys), KEY_CHUNK), 1):
         summary += regroup(store, keys[start:start + KEY_CHUNK])
+        if chunk % FLUSH_EVERY_CHUNKS == 0:
+            store.flush()  # as ingest flushes: RocksDB's memtables would otherwise grow with the whole run
         if on_progress is not None:
             on_progress(min(start + KEY_CHUNK, len(keys)), len(keys))
     store.update_rq("count_agreements")
