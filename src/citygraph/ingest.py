@@ -312,26 +312,34 @@ class _Overtime(Exception):
 
 
 _armed = False
+#: Set when the timer fired: an exception raised where the interpreter swallows it
+#: (a gc callback, a __del__) does not stop the extraction, so the flag is checked after.
+_fired = False
 
 
 def _on_alarm(signum: int, frame: Any) -> None:
+    global _fired
     if _armed:
+        _fired = True
         raise _Overtime
 
 
 def _timed(article: Article, time_limit: float | None) -> ExtractedArticle | _Failure:
     """:func:`extract_article` under the timer (installed by the caller); overtime becomes a _Failure."""
-    global _armed
+    global _armed, _fired
     if not time_limit:
         return extract_article(article)
     try:
-        _armed = True
+        _armed, _fired = True, False
         signal.setitimer(signal.ITIMER_REAL, time_limit)
         try:
-            return extract_article(article)
+            result = extract_article(article)
         finally:
             _armed = False
             signal.setitimer(signal.ITIMER_REAL, 0)
+        if _fired:  # the timer's exception was swallowed somewhere: still over time
+            raise _Overtime
+        return result
     except _Overtime:
         return _Failure(article.source or article.id,
                         f"extraction took over {time_limit:g} s and was stopped; is this text an article?")
