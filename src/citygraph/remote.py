@@ -254,9 +254,7 @@ class RemoteStore:
 
     def replace_graph(self, name: str | URIRef, triples: Iterable[tuple[Any, Any, Any]]) -> None:
         """Rewrite one derived named graph (consolidation, analysis, reference data) in one PUT."""
-        iri = str(name)
-        if iri.startswith(ARTICLE_GRAPH_PREFIX) or iri == str(ONTOLOGY_GRAPH) or iri.startswith(_PRIVATE_PREFIX):
-            raise ValueError(f"{iri} is written by its own method, not replace_graph")
+        iri = self._derived(name, staging_ok=False)
         self._put_graph(iri, [_ox_triple(s, p, o) for s, p, o in triples])
 
     def add_to_graph(self, name: str | URIRef, triples: Iterable[tuple[Any, Any, Any]]) -> None:
@@ -292,9 +290,10 @@ class RemoteStore:
         self.update(read_rq(f"{name}.ru"))
 
     @staticmethod
-    def _derived(name: str | URIRef) -> str:
+    def _derived(name: str | URIRef, *, staging_ok: bool = True) -> str:
+        """The IRI of a graph citygraph derives (or a staging graph, if ``staging_ok``); others are refused."""
         iri = str(name)
-        if iri.startswith(_STAGING_PREFIX):
+        if iri.startswith(_STAGING_PREFIX) and staging_ok:
             return iri
         if iri.startswith(ARTICLE_GRAPH_PREFIX) or iri == str(ONTOLOGY_GRAPH) or iri.startswith(_PRIVATE_PREFIX):
             raise ValueError(f"{iri} is written by its own method, not as a derived graph")

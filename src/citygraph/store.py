@@ -328,10 +328,7 @@ class Store:
         old graph or the new one, never a mix. Article graphs and the ontology
         graph have their own writers and are refused (ValueError).
         """
-        iri = str(name)
-        if iri.startswith(ARTICLE_GRAPH_PREFIX) or iri == str(ONTOLOGY_GRAPH) or iri.startswith(_STAGING_PREFIX):
-            raise ValueError(f"{iri} is written by its own method, not replace_graph")
-        target = ox.NamedNode(iri)
+        target = self._derived(name)
         self._replace_graph(target, [ox.Quad(to_ox(s), to_ox(p), to_ox(o), target) for s, p, o in triples])
 
     def add_to_graph(self, name: str | URIRef, triples: Iterable[tuple[Any, Any, Any]]) -> None:
