@@ -256,6 +256,8 @@ def main() -> int:
     parser.add_argument("--append", type=int, default=500,
                         help="then ingest this many new articles into each store built (default 500; 0: no)")
     parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
+    parser.add_argument("--keep", type=Path, metavar="DIR",
+                        help="keep every store built in DIR (store-N-WORKERS), e.g. to profile queries on it")
     parser.add_argument("--append-file", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--report", type=Path, nargs="+", metavar="JSON",
                         help="print the tables of earlier runs' --json files (merged) and exit")
@@ -299,8 +301,14 @@ def main() -> int:
                         out.write(json.dumps(record, ensure_ascii=False) + "\n")
             for workers in worker_counts:
                 location = folder / f"store-{n}-{workers}"
+                if args.keep:
+                    args.keep.mkdir(parents=True, exist_ok=True)
+                    location = args.keep / location.name
+                    if location.exists():
+                        raise SystemExit(f"{location} exists: --keep never overwrites a store")
                 result = measure(source, location, workers, args.bulk, args.engine, append)
-                shutil.rmtree(location, ignore_errors=True)
+                if not args.keep:
+                    shutil.rmtree(location, ignore_errors=True)
                 results[(n, workers)] = result
                 if args.json:  # after every run, so an interrupted benchmark keeps what it measured
                     save(args.json, results)
