@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 import rdflib
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import RDF, XSD, Literal, URIRef
 from rdflib.compare import to_isomorphic
 from rdflib.namespace import PROV
@@ -21,6 +23,7 @@ from citygraph.consolidate import (
     AgreementNode,
     DateParts,
     Report,
+    compatible,
     consolidate,
     dates_agree,
     group_agreements,
@@ -414,6 +417,41 @@ def test_grouping_is_order_independent_and_keeps_ambiguous_nodes_alone() -> None
         shuffled = nodes[:]
         rng.shuffle(shuffled)
         assert [(g.canonical, g.members, g.ambiguous) for g in group_agreements(shuffled)] == expected
+
+
+_NODE_FIELDS = st.tuples(
+    st.sampled_from(["letter_of_intent", "memorandum_of_understanding", "unspecified"]),
+    st.sampled_from([None, "2016", "2017", "2016-06", "2016-06-08", "2016-07-01", "--06-08", "--07-01"]),
+    st.sampled_from(["signed", "planned"]),
+    st.sets(st.sampled_from(["a1", "a2", "a3", "a4", "a5", "a6"]), min_size=1, max_size=2),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_NODE_FIELDS, max_size=9))
+def test_grouping_follows_the_rule_stated_pair_by_pair(fields: list[tuple]) -> None:
+    """The grouping against the rule as the module states it, checked the slow way on random nodes:
+    a node is ambiguous when two of its compatible nodes are not compatible with each other;
+    the other nodes form groups that are cliques, and compatible non-ambiguous nodes share one."""
+    nodes = [node(f"n:{i}", instrument=inst, date=date, status=status, articles=tuple(sorted(arts)))
+             for i, (inst, date, status, arts) in enumerate(fields)]
+    by_iri = {n.iri: n for n in nodes}
+    fits = {(a.iri, b.iri): compatible(a, b) for a in nodes for b in nodes if a is not b}
+    ambiguous = {
+        n.iri for n in nodes
+        if any(not fits[(x.iri, y.iri)] for x in nodes for y in nodes
+               if x is not y and n not in (x, y) and fits[(n.iri, x.iri)] and fits[(n.iri, y.iri)])
+    }
+    groups = group_agreements(nodes)
+    assert sorted(m for g in groups for m in g.members) == sorted(by_iri)
+    group_of = {m: g for g in groups for m in g.members}
+    for g in groups:
+        assert all(g.ambiguous == (m in ambiguous) for m in g.members)
+        assert not g.ambiguous or len(g.members) == 1
+        assert all(fits[(a, b)] for a in g.members for b in g.members if a != b)
+    for (a, b), fit in fits.items():
+        if fit and a not in ambiguous and b not in ambiguous:
+            assert group_of[a] is group_of[b]
 
 
 def test_a_clear_group_forms_and_an_ambiguous_node_stays_out() -> None:
