@@ -288,7 +288,7 @@ def nodes_from_rows(rows: Iterable[Mapping[str, Any]]) -> list[AgreementNode]:
     for row in rows:
         iri = row["agreement"]
         node = nodes.get(iri) or nodes.setdefault(iri, AgreementNode(iri))
-        if row["party"] is not None:
+        if row.get("party") is not None:  # not read by the keyed query: the key stands for the parties
             node.parties.add(row["party"])
         if row["instrument"] is not None:
             node.instruments.add(concept_code(row["instrument"], INSTRUMENT) or row["instrument"])
@@ -350,10 +350,14 @@ def group_agreements(nodes: Iterable[AgreementNode]) -> list[Group]:
     """Group agreement nodes by the rule of the module docstring; sorted by canonical IRI.
 
     Pure and order independent: the same nodes, in any order, give the same groups.
+    Nodes are partitioned by party set: by its key (``cg:partiesKey``, a digest
+    of the parties) when they carry one, which is all the keyed regroup reads.
     """
-    partitions: dict[tuple[frozenset[str], bool], list[AgreementNode]] = defaultdict(list)
+    partitions: dict[tuple[str, frozenset[str], bool], list[AgreementNode]] = defaultdict(list)
     for node in sorted(nodes, key=lambda n: n.iri):
-        partitions[(frozenset(node.parties), node.planned)].append(node)
+        side = ("key", frozenset(node.keys), node.planned) if node.keys else \
+            ("parties", frozenset(node.parties), node.planned)
+        partitions[side].append(node)
     groups = []
     for part in partitions.values():
         for members, ambiguous in _components(part):
