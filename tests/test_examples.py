@@ -60,7 +60,8 @@ from citygraph.rdf import mint_agreement_iri, mint_place_iri
 from citygraph.reference import import_sister_cities
 from citygraph.sparql import QueryResult
 from citygraph.store import Store, open_store
-from fixtures_backend import BANDUNG, SEOUL, all_extractions, bogor_seoul_extraction, ingest
+from fixtures_backend import BANDUNG, KYOTO, SEOUL, all_extractions, bogor_seoul_extraction, ingest
+from fixtures_backend import MIHARA as MIHARA_PLACE
 
 SURABAYA = Place(key="ID-35.78", name="Surabaya", kind=PlaceKind.CITY, country="ID", kemendagri="35.78")
 BUSAN = Place(key="GN-1838524", name="Busan", kind=PlaceKind.CITY, country="KR", geonames="1838524")
@@ -243,6 +244,34 @@ def test_planned_never_signed(store: Store) -> None:
     # Surabaya-Busan is only planned; Bandung-Kyoto's plan is left out: they signed in 2015.
     result = run_example(store, "planned_never_signed")
     assert rows(result, "placeName", "partnerName", "date", "articles") == [("Busan", "Surabaya", None, "1")]
+
+
+def plans_and_signings_extraction() -> Extraction:
+    """Two plans, two signings: a signing among more parties covers a plan, one among fewer does not."""
+    sentence = "Kota-kota itu berencana dan kemudian menandatangani kerja sama."
+    evidence = Evidence(sentence, 0, len(sentence))
+
+    def agreement(parties: list[Place], status: Status) -> Agreement:
+        return Agreement(parties=parties, instrument=Instrument.MEMORANDUM_OF_UNDERSTANDING, status=status,
+                         evidence=[evidence])
+
+    article = Article(id="plans-001", text=sentence, title="Rencana", lang="id")
+    return Extraction(article, "id", places=[SURABAYA, BUSAN, SEOUL, BANDUNG, MIHARA_PLACE, KYOTO], agreements=[
+        agreement([SURABAYA, BUSAN], Status.PLANNED),          # covered by the three-party signing below
+        agreement([SURABAYA, BUSAN, SEOUL], Status.SIGNED),
+        agreement([BANDUNG, MIHARA_PLACE, KYOTO], Status.PLANNED),  # not covered: the signing lacks Kyoto
+        agreement([BANDUNG, MIHARA_PLACE], Status.SIGNED),
+    ])
+
+
+def test_planned_never_signed_asks_for_every_party_of_the_plan(tmp_path: Path) -> None:
+    with open_store(str(tmp_path / "store")) as opened:
+        ingest(opened, [plans_and_signings_extraction()])
+        consolidate(opened)
+        result = run_example(opened, "planned_never_signed")
+    assert sorted(rows(result, "placeName", "partnerName")) == [
+        ("Bandung", "Kyoto"), ("Bandung", "Mihara"), ("Kyoto", "Mihara"),
+    ]
 
 
 def test_sister_city_ties_per_country(store: Store) -> None:
