@@ -42,6 +42,24 @@ def test_text_title_abbreviations_do_not_split(text):
 
 
 # people id
+@pytest.mark.parametrize(("text", "lang", "names"), [
+    ("Bupati Luwu Muh. Arsyad Lallo dan Wali Kota Palopo Moh. Ridwan Hamid meneken MoU itu.", "id",
+     ["Moh. Ridwan Hamid", "Muh. Arsyad Lallo"]),
+    ("Wakil Bupati Tanah Datar Irwan Dt. Rajo Api menyambut Bupati Takalar Andi Basri Dg. Tika.", "id",
+     ["Andi Basri Dg. Tika", "Irwan Dt. Rajo Api"]),
+    ("Wali Kota Banda Aceh Tgk. Hasan Basri dan Wali Kota Langsa Abd. Rauf Daud hadir.", "id",
+     ["Abd. Rauf Daud", "Tgk. Hasan Basri"]),
+    ("North Sumatra Deputy Governor Drs H. Rahmat Siregar met Penang Chief Minister Chow Kon Yeow.", "en",
+     ["Chow Kon Yeow", "Rahmat Siregar"]),
+    ("Bandung Mayor Ir. Dadang Supriatna signed the letter.", "en", ["Dadang Supriatna"]),
+])
+def test_abbreviated_name_parts_stay_in_the_name(text, lang, names):
+    """Indonesian and Malay names abbreviate parts ("Muh.", "Dg." for Daeng, "Dt." for Datuk): their stop
+    neither ends the sentence nor the name; an Indonesian honorific in English copy is not part of it."""
+    assert [s.text for s in split_sentences(text)] == [text]
+    assert sorted(p.name for p in X(text, lang).people) == names
+
+
 @pytest.mark.parametrize(("text", "name"), [
     ("Plt. Wali Kota Medan Andi Saputra menandatangani surat itu.", "Andi Saputra"),
     ("Pj. Bupati Bekasi Hendra Gunawan meninjau lokasi.", "Hendra Gunawan"),

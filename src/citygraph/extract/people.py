@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 
 from citygraph.extract.lang import Language
 from citygraph.extract.places import ROLE_KIND, PlaceMention
-from citygraph.extract.text import Sentence, is_word_char
+from citygraph.extract.text import Sentence, is_abbreviation, is_word_char
 from citygraph.model import Evidence, Person, Place, PlaceKind, Role
 
 _TOKEN = re.compile(r"\(|\)|,|[\w][\w'’\-]*(?:\.[\w]+)*\.?|[^\w\s]")
@@ -482,7 +482,8 @@ def _clean_name(tokens: list[tuple[int, int, str]], lang: Language) -> str:
         words.pop(0)
     while words and words[-1].rstrip(".").lower().replace(".", "") in lang.degrees:
         words.pop()
-    words = [w[:-1] if w.endswith(".") and len(w) > 2 else w for w in words]
+    # a sentence's full stop is no part of the name; an abbreviation's is ("Muh. Fadli Sattar")
+    words = [w[:-1] if w.endswith(".") and len(w) > 2 and not is_abbreviation(w) else w for w in words]
     content = [w for w in words if len(w.rstrip(".")) > 1 and w.lower() not in lang.title_words]
     if not content:
         return ""

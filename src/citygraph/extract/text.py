@@ -15,7 +15,10 @@ _ABBREVIATIONS = frozenset("""
     msi mt se sh mh mm spd ssos skom bpk sdr gen lt col capt cr rev jr sr inc ltd co corp
     approx est dept univ ave vs etc al u s e plt pj plh pjs gov sen rep pres sgt hon rt amb ret purn
     brig maj adm cdr drh pref prov dist jan feb mar apr jun jul aug sep sept oct nov dec
+    muh moh moch mochd mohd mhd abd ach dg dt tgk
     """.split())
+# (the last line: abbreviated parts of Indonesian and Malay names, "Muh. Fadli", "Moh. Yusuf", "Abd. Rahman",
+# "Syamsul Bahri Dg. Nompo" (Daeng), "Syahrial Dt. Bagindo" (Datuk), "Tgk. Ahmad" (Teungku))
 
 #: A run of stops is matched from its first character only, and possessively: tried at every stop of
 #: "......" the pattern rescanned the rest of the run each time (quadratic); no match can start inside a
@@ -60,6 +63,11 @@ def _protected(text: str, start: int, stop: int, next_pos: int) -> bool:
         return True
     following = text[next_pos:next_pos + 1]
     return bool(following) and following.islower()
+
+
+def is_abbreviation(word: str) -> bool:
+    """Is ``word`` (its dot included or not) one whose full stop ends no sentence, as "Muh." or "Dr."?"""
+    return word.rstrip(".").lower() in _ABBREVIATIONS
 
 
 def is_word_char(c: str) -> bool:

@@ -85,8 +85,11 @@ ACTING_PREFIXES: tuple[str, ...] = ("acting", "interim", "caretaker")
 
 FORMER_PREFIXES: tuple[str, ...] = ("former", "ex-", "then-", "outgoing")
 
+#: Honorifics skipped before a name; the second line are Indonesian ones that English copy keeps
+#: ("Drs H. Syamsul Rizal", "Ir. Joko").
 HONORIFICS: frozenset[str] = frozenset("""
     cr cllr dr hon mr mrs ms mx prof sir dame rt the lord datuk dato datin tun h hj haji hajah
+    drs dra drg drh ir kh
     lt gen col maj capt brig adm ret cdr sgt
     """.split())
 
