@@ -124,3 +124,41 @@ def test_words_inside_other_words_do_not_count() -> None:
 def test_no_domain_in_a_sentence_without_cues() -> None:
     assert _domains("Wali Kota tiba di bandara pukul 09.00 WIB.", "id") == []
     assert _domains("The mayor arrived at the airport on Monday.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("Kedua kota akan bertukar dosen dan siswa politeknik.", "id", ["education"]),
+        ("Kerja sama meliputi vaksinasi, klinik keliling dan perbaikan gizi.", "id", ["health"]),
+        ("Program daur ulang plastik dan penghijauan bantaran sungai.", "id", ["environment"]),
+        ("Mereka membahas rencana induk penataan kota dan kawasan kumuh.", "id", ["urban_planning"]),
+        ("Pembangkit listrik tenaga surya dan panas bumi.", "id", ["energy"]),
+        ("Pelatihan petani padi dan hortikultura.", "id", ["human_resources", "agriculture_food"]),
+        ("The pact covers vocational colleges and curriculum design.", "en", ["education"]),
+        ("Farmers will share rice and dairy know-how.", "en", ["agriculture_food"]),
+        ("Both cities will exchange firefighters and search and rescue teams.", "en", ["disaster_management"]),
+        ("They agreed on geothermal power plants and biogas.", "en", ["energy"]),
+        ("Plans include a light rail line and toll roads.", "en", ["transport"]),
+    ],
+)
+def test_field_words_name_their_domain(sentence: str, lang: str, expected: list[str]) -> None:
+    assert _domains(sentence, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "absent"),
+    [
+        # one edit from a cue, but another word: the fuzzy match must not take them
+        ("The view from the hill was stunning.", "en", "health"),
+        ("He sent his greetings to the people of Osaka.", "en", "environment"),
+        ("Kompetisi itu diikuti pelajar dari dua kota.", "id", "human_resources"),
+        ("Pelayanan kepada warga terus ditingkatkan.", "id", "transport"),
+        # who a service is for is no field of its own
+        ("Layanan kesehatan bagi lansia akan diperluas.", "id", "social_welfare"),
+        # an itinerary names places, not fields
+        ("The delegation flew home from the airport by the harbour.", "en", "transport"),
+    ],
+)
+def test_near_misses_and_itineraries_name_no_domain(sentence: str, lang: str, absent: str) -> None:
+    assert absent not in _domains(sentence, lang)
