@@ -244,6 +244,10 @@ def test_unspecified_instrument_for_a_stated_tie() -> None:
         "Pemkot Denpasar akan menandatangani nota kesepahaman dengan Pemerintah Kota Mossel Bay bulan depan.",
         "Pemkot Denpasar berencana menjalin kerja sama dengan Pemerintah Kota Perth di bidang pariwisata.",
         "Rencana kerja sama antara Pemkot Denpasar dan Pemerintah Kota Perth dibahas dalam pertemuan itu.",
+        # negotiating, finalising a draft, preparing the signing: nothing signed yet
+        "Pemkot Denpasar dan Pemerintah Kota Perth masih menegosiasikan nota kesepahaman bidang pariwisata.",
+        "Pemkot Denpasar dan Pemerintah Kota Perth tengah mematangkan draf nota kesepahaman pariwisata.",
+        "Pemkot Denpasar mempersiapkan penandatanganan nota kesepahaman dengan Pemerintah Kota Perth.",
     ],
 )
 def test_planned(sentence: str) -> None:
@@ -518,3 +522,14 @@ def test_every_agreement_points_at_its_sentences() -> None:
         "Kota Makassar juga memiliki kota kembar, di antaranya Gyeongju dan Darwin.", dt.date(2016, 7, 5))
     assert len(e.agreements) == 3
     _evidence_ok(e)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Setelah perundingan panjang, Pemkot Denpasar dan Pemerintah Kota Perth menandatangani nota kesepahaman.",
+        "Pemkot Denpasar dan Pemerintah Kota Perth menandatangani nota kesepahaman setelah mematangkan drafnya.",
+    ],
+)
+def test_negotiations_before_a_signing_leave_it_signed(sentence: str) -> None:
+    assert _only(_extract(sentence)).status is Status.SIGNED

@@ -32,6 +32,9 @@ PLANNED: tuple[str, ...] = (
     r"akan", r"bakal", r"rencana", r"berencana", r"direncanakan", r"merencanakan",
     r"segera", r"rencananya", r"menjajaki kemungkinan", r"diharapkan", r"dijadwalkan",
     r"pembentukan", r"mengusulkan", r"diusulkan", r"usulan", r"siap", r"terwujud",
+    r"negosiasi", r"bernegosiasi", r"menegosiasikan", r"dinegosiasikan", r"merundingkan", r"dirundingkan",
+    r"perundingan", r"mematangkan", r"dimatangkan", r"pematangan",
+    r"mempersiapkan",
 )
 
 #: Extended or renewed.
