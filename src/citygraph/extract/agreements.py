@@ -163,7 +163,8 @@ def read_sentence(sentence: Sentence, places: list[PlaceMention], people: list[P
     # a plan word makes the sentence a plan unless it reports a signing the plan does not govern:
     # "will sign", "akan menandatangani", "the signing is expected" are plans; "signed ... after three
     # years of negotiations" and "the MoU, under which X will help, was signed" are signings
-    plans = [(m.start(), m.end()) for m in lang.planned.finditer(s)]
+    plans = [(m.start(), m.end()) for m in lang.planned.finditer(s)
+             if not lang.past_process.search(s, max(0, m.start() - 60), m.end())]
     signings = [(m.start(), m.end()) for m in lang.signing.finditer(s)]
 
     plan_starts, plan_ends = sorted(a for a, _b in plans), sorted(b for _a, b in plans)

@@ -435,3 +435,23 @@ def test_every_agreement_points_at_its_sentences() -> None:
         "Makassar also has sister cities including Gyeongju and Darwin.", dt.date(2016, 7, 5))
     assert len(e.agreements) == 3
     _evidence_ok(e)
+
+
+def test_in_talks_is_a_plan() -> None:
+    e = _extract("Makassar is in talks with Davao City over a twinning arrangement covering fisheries and trade.")
+    assert _only(e).status is Status.PLANNED
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        # negotiations that came before the signing are over
+        ("After negotiations, Darwin and Ambon signed a sister city agreement.", Status.SIGNED),
+        ("Following three years of talks, Darwin and Ambon signed a sister city agreement.", Status.SIGNED),
+        # "after" before something else leaves the plan a plan
+        ("After the visit, Darwin and Ambon will sign a sister city agreement.", Status.PLANNED),
+        ("Darwin and Ambon will sign a sister city agreement after the negotiations.", Status.PLANNED),
+    ],
+)
+def test_after_negotiations_is_past(sentence: str, status: Status) -> None:
+    assert _only(_extract(sentence)).status is status

@@ -248,6 +248,7 @@ def test_unspecified_instrument_for_a_stated_tie() -> None:
         "Pemkot Denpasar dan Pemerintah Kota Perth masih menegosiasikan nota kesepahaman bidang pariwisata.",
         "Pemkot Denpasar dan Pemerintah Kota Perth tengah mematangkan draf nota kesepahaman pariwisata.",
         "Pemkot Denpasar mempersiapkan penandatanganan nota kesepahaman dengan Pemerintah Kota Perth.",
+        "Pemkot Denpasar dan Pemerintah Kota Perth masih dalam tahap pembahasan nota kesepahaman pariwisata.",
     ],
 )
 def test_planned(sentence: str) -> None:
@@ -529,6 +530,8 @@ def test_every_agreement_points_at_its_sentences() -> None:
     [
         "Setelah perundingan panjang, Pemkot Denpasar dan Pemerintah Kota Perth menandatangani nota kesepahaman.",
         "Pemkot Denpasar dan Pemerintah Kota Perth menandatangani nota kesepahaman setelah mematangkan drafnya.",
+        "Usai perundingan, Wali Kota Denpasar dan Wali Kota Perth menandatangani nota kesepahaman.",
+        "Usai pembahasan, Wali Kota Denpasar dan Wali Kota Perth menandatangani nota kesepahaman pariwisata.",
     ],
 )
 def test_negotiations_before_a_signing_leave_it_signed(sentence: str) -> None:

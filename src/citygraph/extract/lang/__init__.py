@@ -33,6 +33,7 @@ class Language:
     sister: re.Pattern[str]
     signing: re.Pattern[str]
     planned: re.Pattern[str]
+    past_process: re.Pattern[str]
     renewed: re.Pattern[str]
     tie: re.Pattern[str]
     since: re.Pattern[str]
@@ -104,6 +105,10 @@ def load(code: str) -> Language:
         sister=_alternation(c.SISTER),
         signing=_alternation(c.SIGNING),
         planned=_alternation(c.PLANNED),
+        # "after (three years of) negotiations": a plan word of a process, put in the past by the words before
+        past_process=re.compile(
+            rf"(?<![\w-])(?:{'|'.join(c.AFTER)})\s+(?:[\w'’-]+\s+){{0,4}}(?:{'|'.join(c.PROCESS_PLANS)})$",
+            re.IGNORECASE),
         renewed=_alternation(c.RENEWED),
         tie=_alternation(c.TIE),
         since=_alternation(c.SINCE),

@@ -25,7 +25,14 @@ PLANNED: tuple[str, ...] = (
     r"will", r"would", r"plans?", r"planned", r"planning", r"to sign", r"is expected to",
     r"are expected to", r"expected to", r"proposed", r"propose", r"intends?", r"negotiat(?:e|ing|ions)",
     r"explore", r"exploring", r"upcoming", r"next month", r"next year", r"set to", r"aims? to",
+    r"in talks",
 )
+
+#: A negotiation named after these is over ("After negotiations, X and Y signed"): no plan.
+AFTER: tuple[str, ...] = (r"after", r"following")
+
+#: Plan words that name a process, which AFTER puts in the past.
+PROCESS_PLANS: tuple[str, ...] = (r"negotiations?", r"talks")
 
 RENEWED: tuple[str, ...] = (
     r"renew(?:s|ed|ing|al)?", r"extend(?:s|ed|ing)?", r"extension", r"re-signed", r"resigned",

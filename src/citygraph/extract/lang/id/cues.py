@@ -34,8 +34,14 @@ PLANNED: tuple[str, ...] = (
     r"pembentukan", r"mengusulkan", r"diusulkan", r"usulan", r"siap", r"terwujud",
     r"negosiasi", r"bernegosiasi", r"menegosiasikan", r"dinegosiasikan", r"merundingkan", r"dirundingkan",
     r"perundingan", r"mematangkan", r"dimatangkan", r"pematangan",
-    r"mempersiapkan",
+    r"mempersiapkan", r"tahap pembahasan", r"masih dibahas", r"sedang dibahas", r"tengah dibahas",
 )
+
+#: A negotiation named after these is over ("Usai perundingan, kedua wali kota meneken MoU"): no plan.
+AFTER: tuple[str, ...] = (r"setelah", r"sesudah", r"usai", r"seusai", r"pasca", r"selepas", r"sehabis")
+
+#: Plan words that name a process, which AFTER puts in the past.
+PROCESS_PLANS: tuple[str, ...] = (r"negosiasi", r"perundingan", r"pembahasan")
 
 #: Extended or renewed.
 RENEWED: tuple[str, ...] = (
