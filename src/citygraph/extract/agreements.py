@@ -80,6 +80,7 @@ class SentenceFacts:
     plural_reference: bool = False  # "Ketiga MoU ...", "both agreements ..."
     partner_count: bool = False  # "dengan tiga kota sekaligus", "with three cities"
     original: bool = False  # "MoU pertama", "the original agreement"
+    origin_cues: list[int] = field(default_factory=list)  # ends of "since", "began in", "pertama": an older date follows
     implied_subject: bool = False  # "He then signed ...", "In 2015 it signed ...": the agent is not named
     speakers: frozenset[int] = frozenset()  # people followed by a reporting verb: sources, not parties
 
@@ -219,6 +220,7 @@ def read_sentence(sentence: Sentence, places: list[PlaceMention], people: list[P
     facts.plural_reference = bool(lang.plural_reference.search(s))
     facts.partner_count = bool(lang.partner_count.search(s))
     facts.original = bool(lang.original.search(s))
+    facts.origin_cues = sorted(m.end() for pattern in (lang.since, lang.original) for m in pattern.finditer(s))
     first_signing = lang.signing.search(s)
     facts.implied_subject = bool(first_signing) and bool(lang.subject_before.search(s[:first_signing.start()]))
     keys = {pm.place.key for pm in places if not pm.qualifier and not pm.dateline}
@@ -392,13 +394,34 @@ def _star_owner(drafts: list[Draft]) -> Place | None:
     return next((p for p in drafts[0].parties if p.key in common), None)
 
 
+#: How far before a date an origin cue ("since", "pertama") may end for the date to be the origin's.
+_ORIGIN_REACH = 30
+
+
+def _origin_dates(facts: SentenceFacts) -> set[int]:
+    """Ids of the dates that origin cues introduce: the first date after each, if close enough."""
+    ordered = sorted(facts.dates, key=lambda d: d.start)
+    starts = [d.start for d in ordered]
+    found = set()
+    for end in facts.origin_cues:
+        k = bisect.bisect_left(starts, end)
+        if k < len(ordered) and ordered[k].start - end <= _ORIGIN_REACH:
+            found.add(id(ordered[k]))
+    return found
+
+
 def _candidates(facts: SentenceFacts, parties: list[Place], published: dt.date | None,
                 home: Place | None = None) -> list[Draft]:
     status = Status.PLANNED if facts.planned else Status.RENEWED if facts.renewed else Status.SIGNED
     signing_at = facts.signing[0] if facts.signing else None
     date = None
+    dates = facts.dates
+    if status is Status.RENEWED:
+        # "renewing a relationship that began in 1988", "yang pertama kali diteken pada 2002": the date of
+        # what is renewed, not of the renewal
+        dates = [d for d in dates if id(d) not in _origin_dates(facts)]
     if (facts.event or facts.since) and status is not Status.PLANNED:  # a plan has no signing date yet
-        date = best_date(facts.dates, published, near=signing_at)
+        date = best_date(dates, published, near=signing_at)
     instrument = facts.instrument()
     earlier = _earlier_instrument(facts, parties, instrument, published)
     if earlier and date is not None:

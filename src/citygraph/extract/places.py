@@ -478,6 +478,8 @@ def _party_position(text: str, start: int, sentences: list[Sentence], lang: Lang
     last = words[-1]
     if last == "of":
         return len(words) > 1 and words[-2] in lang.of_heads
+    if last in lang.agent_before:  # "was signed by Darwin and Ambon"
+        return len(words) > 1 and bool(lang.signing.fullmatch(words[-2]) or lang.renewed.fullmatch(words[-2]))
     # "... menjelaskan DIY juga memiliki ...", "said that Bandung ...": reported speech starts a clause
     return last in lang.party_before or bool(lang.speech.fullmatch(last)) or last in ("bahwa", "that")
 

@@ -455,3 +455,33 @@ def test_in_talks_is_a_plan() -> None:
 )
 def test_after_negotiations_is_past(sentence: str, status: Status) -> None:
     assert _only(_extract(sentence)).status is status
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "An MoU was signed by Darwin and Ambon on 5 March 2019.",
+        "The MoU was renewed by Darwin and Ambon on 5 March 2019.",
+    ],
+)
+def test_passive_agents_are_parties(sentence: str) -> None:
+    assert _parties(_only(_extract(sentence))) == {"Darwin", "Ambon"}
+
+
+def test_by_elsewhere_makes_no_party() -> None:
+    a = _only(_extract("At a forum hosted by Seoul, Bandung and Suwon signed a letter of intent."))
+    assert _parties(a) == {"Bandung", "Suwon"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        # the date of what a renewal renews is not the renewal's
+        ("Darwin and Ambon renewed their sister city agreement, a relationship that began in 1988.", None),
+        ("Darwin and Ambon renewed the MoU, first signed in 2014, on 5 March 2019.", "2019-03-05"),
+        ("Darwin and Ambon renewed their sister city agreement in 2019.", "2019"),
+    ],
+)
+def test_a_renewal_is_not_dated_by_its_origin(sentence: str, date: str | None) -> None:
+    found = _only(_extract(sentence)).date
+    assert (found.iso() if found else None) == date

@@ -536,3 +536,9 @@ def test_every_agreement_points_at_its_sentences() -> None:
 )
 def test_negotiations_before_a_signing_leave_it_signed(sentence: str) -> None:
     assert _only(_extract(sentence)).status is Status.SIGNED
+
+
+def test_a_renewal_is_not_dated_by_its_origin() -> None:
+    a = _only(_extract("Kota Semarang memperpanjang nota kesepahaman kota bersaudara dengan Brisbane, "
+                       "yang pertama kali diteken pada 2002."))
+    assert a.status is Status.RENEWED and a.date is None

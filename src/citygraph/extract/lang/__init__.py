@@ -53,6 +53,7 @@ class Language:
     gov_before: re.Pattern[str]
     gov_after: re.Pattern[str]
     party_before: frozenset[str]
+    agent_before: frozenset[str]
     of_heads: frozenset[str]
     instruments: tuple[tuple[Instrument, re.Pattern[str]], ...]
     generic_instrument: re.Pattern[str]
@@ -133,6 +134,7 @@ def load(code: str) -> Language:
         gov_before=re.compile(rf"(?:{'|'.join(c.GOVERNMENT_BEFORE)})\s*$", re.IGNORECASE),
         gov_after=re.compile(rf"^\s*(?:{'|'.join(c.GOVERNMENT_AFTER)})\b", re.IGNORECASE),
         party_before=frozenset(c.PARTY_BEFORE),
+        agent_before=frozenset(c.AGENT_BEFORE),
         of_heads=frozenset(c.OF_HEADS),
         instruments=tuple((inst, _alternation(p)) for inst, p in mod.instruments.INSTRUMENT_PATTERNS.items()),
         generic_instrument=_alternation(mod.instruments.GENERIC_PATTERNS),

@@ -94,6 +94,10 @@ PARTY_BEFORE: tuple[str, ...] = (
     "after", "before", "when", "since", "because", "while", "although", "as", "once", "where", "now",
 )
 
+#: Passive agents: a government after these is a party when a signing or renewal verb comes right
+#: before ("signed by Darwin and Ambon"), not otherwise ("a forum hosted by Seoul", "by 2025").
+AGENT_BEFORE: tuple[str, ...] = ("by",)
+
 #: "of" counts as a party position only after these.
 OF_HEADS: tuple[str, ...] = (
     "city", "cities", "town", "towns", "municipality", "mayor", "mayors", "government", "governments",

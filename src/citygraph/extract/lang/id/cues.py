@@ -113,6 +113,10 @@ GOVERNMENT_AFTER: tuple[str, ...] = (
 #: The word right before a place that can be a party: conjunctions, partnership
 #: prepositions, list intros, kind words. A place after a content word
 #: ("penyeberangan Ketapang", "pasar-pasar Denpasar") only modifies a noun.
+#: Passive agents that count only after a signing or renewal verb (none: "oleh" is in PARTY_BEFORE, since
+#: Indonesian puts it after the verb anyway).
+AGENT_BEFORE: tuple[str, ...] = ()
+
 PARTY_BEFORE: tuple[str, ...] = (
     "dan", "serta", "atau", "dengan", "antara", "bersama", "selain", "yaitu", "yakni", "seperti",
     "termasuk", "lain", "antaranya", "kota", "kabupaten", "provinsi", "prefektur", "pemerintah", "pihak",
