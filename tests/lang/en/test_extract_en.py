@@ -437,9 +437,19 @@ def test_every_agreement_points_at_its_sentences() -> None:
     _evidence_ok(e)
 
 
-def test_in_talks_is_a_plan() -> None:
-    e = _extract("Makassar is in talks with Davao City over a twinning arrangement covering fisheries and trade.")
-    assert _only(e).status is Status.PLANNED
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("Makassar is in talks with Davao City over a twinning arrangement covering fisheries and trade.",
+         Status.PLANNED),
+        ("Darwin and Ambon are preparing a sister city agreement.", Status.PLANNED),
+        ("Darwin and Ambon are finalising an MoU on tourism.", Status.PLANNED),
+        # a participle after a signing is no plan
+        ("Darwin and Ambon signed an MoU on tourism, finalising two years of work.", Status.SIGNED),
+    ],
+)
+def test_talks_and_drafts_are_plans(sentence: str, status: Status) -> None:
+    assert _only(_extract(sentence)).status is status
 
 
 @pytest.mark.parametrize(

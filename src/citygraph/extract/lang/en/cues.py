@@ -25,7 +25,9 @@ PLANNED: tuple[str, ...] = (
     r"will", r"would", r"plans?", r"planned", r"planning", r"to sign", r"is expected to",
     r"are expected to", r"expected to", r"proposed", r"propose", r"intends?", r"negotiat(?:e|ing|ions)",
     r"explore", r"exploring", r"upcoming", r"next month", r"next year", r"set to", r"aims? to",
-    r"in talks",
+    r"in talks", r"prepares?", r"finali[sz]es?",
+    # the progressive only with its auxiliary: "signed an MoU, finalising two years of work" is no plan
+    r"(?:is|are|was|were)(?: now| still)? (?:preparing|finali[sz]ing|drafting)",
 )
 
 #: A negotiation named after these is over ("After negotiations, X and Y signed"): no plan.
