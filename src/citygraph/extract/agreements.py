@@ -419,7 +419,8 @@ def _candidates(facts: SentenceFacts, parties: list[Place], published: dt.date |
     if status is Status.RENEWED:
         # "renewing a relationship that began in 1988", "yang pertama kali diteken pada 2002": the date of
         # what is renewed, not of the renewal
-        dates = [d for d in dates if id(d) not in _origin_dates(facts)]
+        origins = _origin_dates(facts)
+        dates = [d for d in dates if id(d) not in origins]
     if (facts.event or facts.since) and status is not Status.PLANNED:  # a plan has no signing date yet
         date = best_date(dates, published, near=signing_at)
     instrument = facts.instrument()
