@@ -490,6 +490,9 @@ def test_by_elsewhere_makes_no_party() -> None:
         ("Darwin and Ambon renewed their sister city agreement, a relationship that began in 1988.", None),
         ("Darwin and Ambon renewed the MoU, first signed in 2014, on 5 March 2019.", "2019-03-05"),
         ("Darwin and Ambon renewed their sister city agreement in 2019.", "2019"),
+        ("The mayors of Bogor and Saint-Omer renewed their twin city pact, which dates back to 2009.", None),
+        # a tie stated as a fact is dated by its start
+        ("Bogor and Saint-Omer have a twin city relationship that dates back to 2009.", "2009"),
     ],
 )
 def test_a_renewal_is_not_dated_by_its_origin(sentence: str, date: str | None) -> None:

@@ -48,7 +48,9 @@ TIE: tuple[str, ...] = (
 
 ORIGINAL: tuple[str, ...] = (r"first", r"original", r"initial", r"earlier", r"previous", r"began with", r"started with")
 
-SINCE: tuple[str, ...] = (r"since", r"established in", r"began in", r"started in", r"dating back to")
+SINCE: tuple[str, ...] = (
+    r"since", r"established in", r"began in", r"started in", r"dat(?:es|ed|ing) back to", r"go(?:es)? back to",
+)
 
 CANCELLED: tuple[str, ...] = (
     r"cancel(?:led|ed|s)?", r"cancellation", r"called off", r"scrapped", r"shelved", r"abandoned", r"collapsed",
