@@ -295,6 +295,44 @@ def test_query_in_a_format_its_kind_has_not_exits_2(sample_store: str) -> None:
     assert "Traceback" not in result.output and result.stderr.startswith("error:")
 
 
+@pytest.mark.parametrize(("query", "fmt"), [
+    (SELECT_PARTIES, "csv"), (SELECT_PARTIES, "tsv"), (SELECT_PARTIES, "json"), (SELECT_PARTIES, "xml"),
+    (PARTY_QUERY + "ASK { ?a a cg:Agreement }", "xml"),
+    (PARTY_QUERY + "CONSTRUCT { ?a cg:party ?p } WHERE { ?a a cg:Agreement ; cg:party ?p }", "ntriples"),
+])
+def test_streamed_answers_are_the_materialised_ones(sample_store: str, query: str, fmt: str) -> None:
+    """Every format but the table is streamed as the store answers; the bytes are those of the whole answer."""
+    from citygraph.sparql import run_query
+
+    with open_store(sample_store, read_only=True) as store:
+        whole = run_query(store, query).serialize(fmt)
+    streamed = ok("query", query, "--format", fmt, "--store", sample_store).stdout_bytes
+    expected = whole if whole.endswith(b"\n") else whole + b"\n"
+    if fmt == "ntriples":  # the same triples, in the store's order either way
+        assert sorted(streamed.splitlines()) == sorted(expected.splitlines())
+    else:
+        assert streamed == expected
+
+
+def test_a_bound_example_streams_its_rows(sample_store: str) -> None:
+    from citygraph.examples import run_example
+
+    with open_store(sample_store, read_only=True) as store:
+        place = run_example(store, "most_connected_places").rows[0][0]
+        expected = run_example(store, "agreement_sources").rows
+    rows = out_csv("query", "--example", "most_connected_places", "--bind", f"place={place}",
+                   "--format", "csv", "--store", sample_store)
+    assert len(rows) == 2 and rows[1][0] == place
+    everything = out_csv("query", "--example", "agreement_sources", "--format", "csv", "--store", sample_store)
+    assert len(everything) - 1 == len(expected)
+
+
+def test_a_format_error_writes_no_partial_answer(sample_store: str) -> None:
+    result = invoke("query", SELECT_PARTIES, "--format", "turtle", "--store", sample_store)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "SELECT result is written as csv, tsv, json, xml" in result.stderr
+
+
 # ---- export, validate ----
 
 

@@ -9,6 +9,7 @@ violations, store in use), 2 bad command line or malformed query.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -20,7 +21,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from citygraph import __version__
 from citygraph.defaults import STORE_ENV
-from citygraph.errors import CitygraphError, QueryError
+from citygraph.errors import CitygraphError, QueryError, StoreError
 
 app = typer.Typer(
     name="citygraph",
@@ -282,14 +283,18 @@ def query(
 ) -> None:
     """Run a SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE over the store, or one of the competency queries.
 
-    ``json`` is the standard SPARQL 1.1 Query Results JSON. A malformed query
-    prints the parser's message and exits with 2. ``--example NAME`` runs
-    ``queries/examples/NAME.rq``; ``--list-examples`` lists them.
+    ``json`` is the standard SPARQL 1.1 Query Results JSON. Every format but
+    the table is streamed as the store answers, so a large answer needs no
+    memory of its size. A malformed query prints the parser's message and
+    exits with 2. ``--example NAME`` runs ``queries/examples/NAME.rq``;
+    ``--list-examples`` lists them.
     """
+    import pyoxigraph as ox
+
+    from citygraph.examples import ExampleError, example_query, parse_binding, run_example
     from citygraph.examples import list_examples as example_catalogue
-    from citygraph.examples import parse_binding, run_example
     from citygraph.output import write_table
-    from citygraph.sparql import run_query
+    from citygraph.sparql import read_query, run_query, write_results
     from citygraph.store import open_store
 
     if list_examples:
@@ -304,26 +309,31 @@ def query(
         raise _fail(ValueError("give a query, a .rq file or --example NAME (not both)"), 2)
     if bind and example is None:
         raise _fail(ValueError("--bind goes with --example"), 2)
+    source = None if sparql is None else Path(sparql) if sparql.endswith((".rq", ".sparql")) else sparql
     try:
         bindings = dict(parse_binding(item) for item in bind or [])
         with open_store(location, read_only=True) as store:
-            if example is not None:
-                result = run_example(store, example, **bindings)
-            else:
-                result = run_query(store, Path(sparql) if sparql.endswith((".rq", ".sparql")) else sparql)
+            if fmt is QueryFormat.table:  # a table needs every row for its widths
+                result = run_example(store, example, **bindings) if example is not None else run_query(store, source)
+                write_table(result.variables, result.rows)
+                return
+            # any other format is streamed: an answer of millions of rows is never held in memory
+            text, bindings = example_query(example, bindings) if example is not None else (read_query(source), {})
+            answer = store.query(text, bindings)
+            if bindings and not isinstance(answer, ox.QuerySolutions):
+                raise ExampleError(f"example {example!r} is not a SELECT query; it takes no bindings")
+            try:
+                write_results(answer, fmt.value, sys.stdout.buffer)
+            except ValueError as e:
+                raise _fail(e, 2) from e
+            except BrokenPipeError:  # "citygraph query ... | head": the reader has what it wanted
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            except (OSError, RuntimeError) as e:  # the store failed under the read, half the answer written
+                raise _fail(StoreError(f"store {store.location}: {e}; the output is incomplete")) from e
     except QueryError as e:
         raise _fail(e, 2) from e
     except CitygraphError as e:
         raise _fail(e) from e
-    if fmt is QueryFormat.table:
-        write_table(result.variables, result.rows)
-        return
-    try:
-        data = result.serialize(fmt.value)
-    except ValueError as e:
-        raise _fail(e, 2) from e
-    sys.stdout.buffer.write(data if data.endswith(b"\n") else data + b"\n")
-    sys.stdout.flush()
 
 
 @app.command("list")

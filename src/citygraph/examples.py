@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
+from collections.abc import Mapping
 from typing import Any
 
 import pyoxigraph as ox
@@ -107,6 +108,15 @@ def list_examples() -> list[Example]:
 def _examples() -> tuple[Example, ...]:
     names = sorted(p.name[:-3] for p in _folder().iterdir() if p.name.endswith(".rq"))
     return tuple(parse_header(name, example_text(name)) for name in names)
+
+
+def example_query(name: str, bindings: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
+    """The text of example ``name`` and its bindings, for a caller that streams the answer.
+
+    Raises :class:`ExampleError` for an unknown name. (Bindings reach the
+    store as substitutions, as in :func:`run_example`.)
+    """
+    return example_text(name), dict(bindings)
 
 
 def run_example(store: Store, name: str, **bindings: Any) -> QueryResult:

@@ -1,16 +1,20 @@
 """Ad-hoc SPARQL for ``citygraph query``: run any SELECT, ASK, CONSTRUCT or DESCRIBE.
 
-The result is materialised once, so the CLI can both print a table
-(:attr:`QueryResult.rows`) and write a file (:meth:`QueryResult.serialize`)
-from the same run. Solutions are kept as SPARQL 1.1 Results JSON produced by
-pyoxigraph's own serialiser and re-read by its parser for CSV, TSV or XML, so
-every format is the standard one and no value is re-escaped by hand.
+Written to a file format (CSV, TSV, JSON, XML; Turtle and the other RDF
+formats for graphs), an answer is streamed by pyoxigraph's own serialisers
+(:func:`write_results`), so its size is bounded by the disk, not the
+memory. For a table, or for callers that want rows, the answer is
+materialised once (:func:`run_query`): solutions are kept as SPARQL 1.1
+Results JSON and re-read by pyoxigraph's parser, so every format is the
+standard one and no value is re-escaped by hand.
 """
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO, Any
 
 import pyoxigraph as ox
 
@@ -69,6 +73,49 @@ class QueryResult:
             return self._results_json
         parsed = ox.parse_query_results(self._results_json, ox.QueryResultsFormat.JSON)
         return parsed.serialize(format=RESULT_FORMATS[fmt])
+
+
+def write_results(result: Any, fmt: str, out: IO[bytes]) -> None:
+    """Write a query's answer to ``out`` as Oxigraph reads it: no answer is held whole in memory.
+
+    ``result`` is what :meth:`Store.query` returns (``QuerySolutions``,
+    ``QueryBoolean``, ``QueryTriples``, or a list of triples from a remote
+    store). A SELECT of a million rows written as CSV took gigabytes when it
+    was first collected as rows; streamed, the output is written as it comes.
+    Raises ValueError, before writing anything, for a format this kind of
+    answer is not written in. The output ends with a line break.
+    """
+    tail = _Tail(out)
+    if isinstance(result, (ox.QuerySolutions, ox.QueryBoolean)):
+        if fmt not in RESULT_FORMATS:
+            kind = "SELECT" if isinstance(result, ox.QuerySolutions) else "ASK"
+            raise ValueError(f"a {kind} result is written as {', '.join(RESULT_FORMATS)}, not {fmt!r}")
+        result.serialize(tail, format=RESULT_FORMATS[fmt])
+    else:
+        if fmt not in GRAPH_FORMATS:
+            raise ValueError(f"a graph result is written as {', '.join(GRAPH_FORMATS)}, not {fmt!r}")
+        ox.serialize(result, tail, format=GRAPH_FORMATS[fmt], prefixes=PREFIXES)
+    if tail.last != b"\n":
+        out.write(b"\n")
+    out.flush()
+
+
+class _Tail(io.RawIOBase):
+    """A binary writer passing everything on to ``out`` and remembering the last byte written."""
+
+    def __init__(self, out: IO[bytes]) -> None:
+        super().__init__()
+        self._out, self.last = out, b""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        data = bytes(data)
+        if data:
+            self._out.write(data)
+            self.last = data[-1:]
+        return len(data)
 
 
 def read_query(source: str | Path) -> str:
