@@ -327,6 +327,18 @@ def test_a_bound_example_streams_its_rows(sample_store: str) -> None:
     assert len(everything) - 1 == len(expected)
 
 
+def test_a_reader_that_stops_early_ends_the_stream_quietly(sample_store: str) -> None:
+    """``citygraph query ... | head``: the closed pipe ends the command with no traceback."""
+    endless = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # far more rows than a pipe buffers
+    proc = subprocess.Popen([sys.executable, "-m", "citygraph", "query", endless, "--format", "csv",
+                             "--store", sample_store], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stdout.readline().startswith(b"a,b,c")
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert b"Traceback" not in err and b"Exception ignored" not in err
+
+
 def test_a_format_error_writes_no_partial_answer(sample_store: str) -> None:
     result = invoke("query", SELECT_PARTIES, "--format", "turtle", "--store", sample_store)
     assert result.exit_code == 2 and result.stdout == ""
