@@ -23,11 +23,11 @@ one the query projects, and acts as a filter on it.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
-from collections.abc import Mapping
 from typing import Any
 
 import pyoxigraph as ox

@@ -80,7 +80,7 @@ class SentenceFacts:
     plural_reference: bool = False  # "Ketiga MoU ...", "both agreements ..."
     partner_count: bool = False  # "dengan tiga kota sekaligus", "with three cities"
     original: bool = False  # "MoU pertama", "the original agreement"
-    origin_cues: list[int] = field(default_factory=list)  # ends of "since", "began in", "pertama": an older date follows
+    origin_cues: list[int] = field(default_factory=list)  # ends of "since", "pertama": an older date follows
     implied_subject: bool = False  # "He then signed ...", "In 2015 it signed ...": the agent is not named
     speakers: frozenset[int] = frozenset()  # people followed by a reporting verb: sources, not parties
 
