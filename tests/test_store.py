@@ -195,6 +195,19 @@ def test_query_sees_the_union_and_binds_values_through_the_api(tmp_path: Path) -
         assert rows == []
 
 
+def test_rows_one_at_a_time_are_the_rows_of_the_list(tmp_path: Path) -> None:
+    """iter_rq (what ``citygraph list`` reads a big store with) yields select_rq's rows, in its order."""
+    forum = rdflib.URIRef("https://w3id.org/citygraph/ontology#Forum")
+    agreement = rdflib.URIRef("https://w3id.org/citygraph/ontology#Agreement")
+    with fixture_store(tmp_path / "s") as store:
+        for name, bindings in (("names", {}), ("sources", {"factClass": forum}),
+                               ("attributes", {"class": agreement})):
+            rows = list(store.iter_rq(name, **bindings))
+            assert rows and rows == store.select_rq(name, **bindings), name
+        with pytest.raises(QueryError, match="no query named"):
+            next(store.iter_rq("no_such_query"))
+
+
 def test_query_errors_carry_the_parser_message(tmp_path: Path) -> None:
     with open_store(str(tmp_path / "s")) as store:
         with pytest.raises(QueryError, match=r"error at 1:\d+"):

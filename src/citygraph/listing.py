@@ -105,7 +105,7 @@ Attributes = dict[str, dict[str, set[Any]]]
 def _attributes(store: Store, cls: URIRef) -> Attributes:
     """``{subject: {property IRI: {values}}}`` for every instance of ``cls`` (see attributes.rq)."""
     table: Attributes = defaultdict(lambda: defaultdict(set))
-    for row in store.select_rq("attributes", **{"class": cls}):
+    for row in store.iter_rq("attributes", **{"class": cls}):
         table[row["subject"]][row["property"]].add(row["value"])
     return table
 
@@ -113,7 +113,7 @@ def _attributes(store: Store, cls: URIRef) -> Attributes:
 def _names(store: Store) -> dict[str, str]:
     """The name of every named node; the smallest when articles disagree."""
     names: dict[str, str] = {}
-    for row in store.select_rq("names"):
+    for row in store.iter_rq("names"):
         node, name = row["node"], row["name"]
         if node not in names or name < names[node]:
             names[node] = name
@@ -133,7 +133,7 @@ def _codes(values: Iterable[Any], scheme: Any) -> list[str]:
 def _sources(store: Store, fact_class: URIRef) -> dict[str, list[dict[str, Any]]]:
     """Attestations of every fact of ``fact_class``, by fact IRI, sorted and without repeats."""
     by_fact: dict[str, set[tuple[Any, ...]]] = defaultdict(set)
-    for row in store.select_rq("sources", factClass=fact_class):
+    for row in store.iter_rq("sources", factClass=fact_class):
         by_fact[row["fact"]].add((row["article"], row["start"], row["end"], row["evidence"]))
     return {
         fact: [
@@ -188,7 +188,7 @@ def _cities(store: Store) -> list[dict[str, Any]]:
     places = _places(store)
     counts = {row["place"]: int(row["agreements"]) for row in store.select_rq("place_agreements")}
     sources: dict[str, set[str]] = defaultdict(set)
-    for row in store.select_rq("place_sources"):
+    for row in store.iter_rq("place_sources"):
         sources[row["place"]].add(row["article"])
     rows = [
         {

@@ -429,6 +429,11 @@ class RemoteStore:
             raise StoreError(f"store {self.location} sent an unreadable {media} answer: {e}") from e
         raise StoreError(f"store {self.location} answered a query with {media or 'no content type'}")
 
+    def iter_rq(self, name: str, **bindings: Any) -> Iterator[dict[str, Any]]:
+        """:meth:`select_rq`'s rows one at a time (the embedded store's interface; the answer of a server
+        arrives whole anyway)."""
+        return iter(self.select_rq(name, **bindings))
+
     def select_rq(self, name: str, **bindings: Any) -> list[dict[str, Any]]:
         """Run ``queries/{name}.rq`` and return its rows as dicts of Python values (None if unbound)."""
         return self._rows(self.query(read_rq(name), bindings), name)

@@ -653,6 +653,24 @@ class Store:
         """Run ``queries/{name}.rq`` and return its rows as dicts of Python values (None if unbound)."""
         return self._select(read_rq(name), name, bindings)
 
+    def iter_rq(self, name: str, **bindings: Any) -> Iterator[dict[str, Any]]:
+        """The rows of ``queries/{name}.rq`` one at a time, as :meth:`select_rq` gives them in a list.
+
+        For readers of large answers (``citygraph list`` on a big store): the
+        caller keeps what it needs of each row and no list of every row is
+        built beside it. A writer's compaction racing the read is retried
+        only before the first row; after it, the read fails with StoreError.
+        """
+        solutions = self._read(lambda inner: self._query_on(inner, read_rq(name), bindings))
+        if not isinstance(solutions, ox.QuerySolutions):
+            raise QueryError(f"query {name!r} is not a SELECT query")
+        names = [v.value for v in solutions.variables]
+        try:
+            for solution in solutions:
+                yield {n: to_python(solution[n]) for n in names}
+        except (OSError, RuntimeError) as e:
+            raise StoreError(f"store {self.location}: {e}; read it again") from e
+
     def _select(self, text: str, name: str, bindings: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         def rows(inner: ox.Store) -> list[dict[str, Any]]:
             solutions = self._query_on(inner, text, bindings)
