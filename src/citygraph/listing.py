@@ -36,6 +36,7 @@ in memory, so a read-only listing is always right.
 
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
@@ -106,8 +107,14 @@ def _attributes(store: Store, cls: URIRef) -> Attributes:
     """``{subject: {property IRI: {values}}}`` for every instance of ``cls`` (see attributes.rq)."""
     table: Attributes = defaultdict(lambda: defaultdict(set))
     for row in store.iter_rq("attributes", **{"class": cls}):
-        table[row["subject"]][row["property"]].add(row["value"])
+        # interned: a big store repeats the same few property IRIs and values millions of times
+        table[_interned(row["subject"])][_interned(row["property"])].add(_interned(row["value"]))
     return table
+
+
+def _interned(value: Any) -> Any:
+    """``value``, interned if it is a string: one copy of each IRI however many rows repeat it."""
+    return sys.intern(value) if type(value) is str else value
 
 
 def _names(store: Store) -> dict[str, str]:
@@ -134,7 +141,7 @@ def _sources(store: Store, fact_class: URIRef) -> dict[str, list[dict[str, Any]]
     """Attestations of every fact of ``fact_class``, by fact IRI, sorted and without repeats."""
     by_fact: dict[str, set[tuple[Any, ...]]] = defaultdict(set)
     for row in store.iter_rq("sources", factClass=fact_class):
-        by_fact[row["fact"]].add((row["article"], row["start"], row["end"], row["evidence"]))
+        by_fact[_interned(row["fact"])].add((_interned(row["article"]), row["start"], row["end"], row["evidence"]))
     return {
         fact: [
             {"article": article, "evidence": evidence, "start": start, "end": end}
