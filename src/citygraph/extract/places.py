@@ -184,6 +184,8 @@ def _resolve_spans(text: str, spans: list, sentences: list[Sentence], lang: Lang
                                                                                      sentence_starts)
         mention.dateline = dateline is not None and dateline.start <= start < dateline.end
         mention.locative = _locative_before(text, start, lang) and role is None
+        if lang.counterpart_before.search(text, max(0, start - 40), start):
+            mention.locative, mention.party_position = False, True  # "his counterpart from Changwon"
         mention.qualifier = bool(_CAPITAL_OF.search(text[max(0, start - 25):start]))
         mention.organisation = role is None and not mention.government and not kind_worded and _organisation_around(
             text, start, end, lang)
@@ -522,7 +524,7 @@ def _organisation_around(text: str, start: int, end: int, lang: Language) -> boo
     if before and not lang.gov_before.search(text[max(0, start - 40):start]):
         word = before.group(1)
         sentence_start = _starts_sentence(text, before.start() + max(0, start - 40))
-        if (word[0].isupper() and word.lower() not in lang.sentence_openers and not re.search(r"['’]s$", word)
+        if (word[0].isupper() and word.lower() not in lang.sentence_openers and not re.search(r"['’]s?$", word)
                 and not lang.title_regex.fullmatch(word) and word.lower() not in lang.title_words
                 and not sentence_start and not word.isdigit()):
             return True

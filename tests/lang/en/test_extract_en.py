@@ -498,3 +498,21 @@ def test_by_elsewhere_makes_no_party() -> None:
 def test_a_renewal_is_not_dated_by_its_origin(sentence: str, date: str | None) -> None:
     found = _only(_extract(sentence)).date
     assert (found.iso() if found else None) == date
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a plural possessive before a place is no organisation's name
+        "Indonesia's Makassar and the Philippines' Davao City have agreed to become sister cities.",
+        # "from" after "counterpart" names the other party, not where someone came from
+        "Tangerang Mayor Arief Wismansyah signed a letter of intent with his counterpart from Changwon.",
+    ],
+)
+def test_possessives_and_counterparts_name_parties(sentence: str) -> None:
+    assert len(_parties(_only(_extract(sentence)))) == 2
+
+
+def test_from_elsewhere_still_locates() -> None:
+    a = _only(_extract("Tangerang signed a letter of intent with Suwon, after the mayor flew in from Changwon."))
+    assert _parties(a) == {"Tangerang", "Suwon"}

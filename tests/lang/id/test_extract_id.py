@@ -542,3 +542,8 @@ def test_a_renewal_is_not_dated_by_its_origin() -> None:
     a = _only(_extract("Kota Semarang memperpanjang nota kesepahaman kota bersaudara dengan Brisbane, "
                        "yang pertama kali diteken pada 2002."))
     assert a.status is Status.RENEWED and a.date is None
+
+
+def test_a_counterpart_from_a_place_is_a_party() -> None:
+    a = _only(_extract("Wali Kota Tangerang Arief Wismansyah meneken letter of intent bersama mitranya dari Changwon."))
+    assert _parties(a) == {"Tangerang", "Changwon"}

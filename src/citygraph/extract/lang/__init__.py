@@ -51,6 +51,7 @@ class Language:
     witness_verbs: re.Pattern[str]
     represented: re.Pattern[str]
     gov_before: re.Pattern[str]
+    counterpart_before: re.Pattern[str]
     gov_after: re.Pattern[str]
     party_before: frozenset[str]
     agent_before: frozenset[str]
@@ -132,6 +133,7 @@ def load(code: str) -> Language:
         witness_verbs=_alternation(r.WITNESS_VERBS),
         represented=re.compile(rf"(?:{'|'.join(r.REPRESENTED)})(?:\s+the)?\s*$", re.IGNORECASE),
         gov_before=re.compile(rf"(?:{'|'.join(c.GOVERNMENT_BEFORE)})\s*$", re.IGNORECASE),
+        counterpart_before=re.compile(rf"(?<![\w-])(?:{'|'.join(c.COUNTERPART_BEFORE)})\s+$", re.IGNORECASE),
         gov_after=re.compile(rf"^\s*(?:{'|'.join(c.GOVERNMENT_AFTER)})\b", re.IGNORECASE),
         party_before=frozenset(c.PARTY_BEFORE),
         agent_before=frozenset(c.AGENT_BEFORE),

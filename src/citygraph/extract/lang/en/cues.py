@@ -78,6 +78,9 @@ LIST_INTRO: tuple[str, ...] = (r"including", r"includes?", r"such as", r"namely"
 
 LOCATIVE: tuple[str, ...] = (r"in", r"at", r"to", r"from", r"across", r"near", r"around", r"visit(?:ed|ing)?")
 
+#: "his counterpart from Changwon": the place is the other party, though "from" usually locates.
+COUNTERPART_BEFORE: tuple[str, ...] = (r"counterparts? (?:from|of|in)",)
+
 GOVERNMENT_BEFORE: tuple[str, ...] = (
     r"government of(?: the)?", r"city of", r"municipality of", r"state of", r"province of", r"republic of",
     r"city government of", r"city council of", r"municipal council of", r"state government of",

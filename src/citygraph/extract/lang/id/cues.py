@@ -98,6 +98,9 @@ LIST_INTRO: tuple[str, ...] = (r"di ?antaranya", r"antara lain", r"yaitu", r"yak
 LOCATIVE: tuple[str, ...] = (r"di", r"ke", r"dari", r"menuju", r"asal", r"wilayah", r"kawasan", r"se")
 
 #: Before a place: a government or its council (Malay names appear in Indonesian news too).
+#: "mitranya dari Changwon": the place is the other party, though "dari" usually locates.
+COUNTERPART_BEFORE: tuple[str, ...] = (r"(?:mitra|rekan|kolega|sejawat)(?:nya)? (?:dari|asal)",)
+
 GOVERNMENT_BEFORE: tuple[str, ...] = (
     r"pemerintah", r"pemerintahan", r"pemkot", r"pemkab", r"pemprov", r"pemko", r"pemda",
     r"pemerintah republik", r"republik", r"majlis bandaraya", r"majlis perbandaran", r"majlis daerah",
