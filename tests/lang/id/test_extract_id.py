@@ -547,3 +547,9 @@ def test_a_renewal_is_not_dated_by_its_origin() -> None:
 def test_a_counterpart_from_a_place_is_a_party() -> None:
     a = _only(_extract("Wali Kota Tangerang Arief Wismansyah meneken letter of intent bersama mitranya dari Changwon."))
     assert _parties(a) == {"Tangerang", "Changwon"}
+
+
+@pytest.mark.parametrize("title", ["Wali Kota", "Walikota"])
+def test_both_spellings_of_wali_kota_name_a_party(title: str) -> None:
+    a = _only(_extract(f"{title} Medan Bobby Nasution dan {title} Gwangju menandatangani kesepakatan kerja sama."))
+    assert _parties(a) == {"Medan", "Gwangju"}

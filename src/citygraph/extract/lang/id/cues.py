@@ -124,6 +124,7 @@ PARTY_BEFORE: tuple[str, ...] = (
     "dan", "serta", "atau", "dengan", "antara", "bersama", "selain", "yaitu", "yakni", "seperti",
     "termasuk", "lain", "antaranya", "kota", "kabupaten", "provinsi", "prefektur", "pemerintah", "pihak",
     "mitra", "city", "cities", "bersaudara", "kembar", "persahabatan", "oleh", "hubungan", "kemitraan",
+    "walikota",  # the one-word spelling of "wali kota", whose "kota" counts already
     # a clause starts: its subject can be a party ("... setelah Padang dan Hildesheim resmi menjadi ...")
     "setelah", "sebelum", "ketika", "saat", "sejak", "karena", "meski", "meskipun", "sementara", "agar",
     "sehingga", "bahwa", "kini", "kemudian", "lalu", "juga", "kali", "baik",
