@@ -496,6 +496,8 @@ def _locative_before(text: str, start: int, lang: Language) -> bool:
             return True
         if word == ",":
             return _venue_before_comma(before, lang)  # "di Auditorium Gubernuran, Padang": the venue's city
+        if word.lower() in lang.locative_skip:
+            continue  # "in the City of Darwin"
         if word[0].isupper() and skipped < 6 and word.lower() not in lang.title_words:
             skipped += 1  # venue words: "di Balai Kota", "at Darwin's Civic"
             continue

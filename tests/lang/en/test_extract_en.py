@@ -516,3 +516,8 @@ def test_possessives_and_counterparts_name_parties(sentence: str) -> None:
 def test_from_elsewhere_still_locates() -> None:
     a = _only(_extract("Tangerang signed a letter of intent with Suwon, after the mayor flew in from Changwon."))
     assert _parties(a) == {"Tangerang", "Suwon"}
+
+
+def test_the_between_a_locative_and_its_place_leaves_it_a_venue() -> None:
+    a = _only(_extract("Bandung and Suwon signed the MoU in the City of Darwin."))
+    assert _parties(a) == {"Bandung", "Suwon"}

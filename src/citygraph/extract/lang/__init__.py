@@ -47,6 +47,7 @@ class Language:
     subject_before: re.Pattern[str]
     list_intro: re.Pattern[str]
     locative: re.Pattern[str]
+    locative_skip: frozenset[str]
     witness: re.Pattern[str]
     witness_verbs: re.Pattern[str]
     represented: re.Pattern[str]
@@ -129,6 +130,7 @@ def load(code: str) -> Language:
             re.IGNORECASE),
         list_intro=_alternation(c.LIST_INTRO),
         locative=_alternation(c.LOCATIVE),
+        locative_skip=frozenset(c.LOCATIVE_SKIP),
         witness=_alternation(r.WITNESS_CUES),
         witness_verbs=_alternation(r.WITNESS_VERBS),
         represented=re.compile(rf"(?:{'|'.join(r.REPRESENTED)})(?:\s+the)?\s*$", re.IGNORECASE),

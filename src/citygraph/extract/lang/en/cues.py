@@ -76,6 +76,9 @@ CONTINUATION_STARTS: tuple[str, ...] = (r"he", r"she", r"they", r"it", r"the may
 
 LIST_INTRO: tuple[str, ...] = (r"including", r"includes?", r"such as", r"namely", r"among them")
 
+#: Words between a locative and its place that leave it locative: "in the City of Darwin".
+LOCATIVE_SKIP: tuple[str, ...] = ("the",)
+
 LOCATIVE: tuple[str, ...] = (r"in", r"at", r"to", r"from", r"across", r"near", r"around", r"visit(?:ed|ing)?")
 
 #: "his counterpart from Changwon": the place is the other party, though "from" usually locates.

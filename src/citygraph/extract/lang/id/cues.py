@@ -95,6 +95,9 @@ CONTINUATION_STARTS: tuple[str, ...] = (
 LIST_INTRO: tuple[str, ...] = (r"di ?antaranya", r"antara lain", r"yaitu", r"yakni", r"seperti", r"termasuk", r"meliputi")
 
 #: Before a place: the place is where something happens, not a party.
+#: Words between a locative and its place that leave it locative (Indonesian has no article).
+LOCATIVE_SKIP: tuple[str, ...] = ()
+
 LOCATIVE: tuple[str, ...] = (r"di", r"ke", r"dari", r"menuju", r"asal", r"wilayah", r"kawasan", r"se")
 
 #: Before a place: a government or its council (Malay names appear in Indonesian news too).
