@@ -553,3 +553,9 @@ def test_a_counterpart_from_a_place_is_a_party() -> None:
 def test_both_spellings_of_wali_kota_name_a_party(title: str) -> None:
     a = _only(_extract(f"{title} Medan Bobby Nasution dan {title} Gwangju menandatangani kesepakatan kerja sama."))
     assert _parties(a) == {"Medan", "Gwangju"}
+
+
+def test_an_english_lord_mayor_in_indonesian_copy() -> None:
+    e = _extract("LoI itu ditandatangani Wali Kota Ambon Richard Louhenapessy dan Lord Mayor Darwin Kon Vatskalis.")
+    assert _parties(_only(e)) == {"Ambon", "Darwin"}
+    assert _person(e, "Kon Vatskalis").role is Role.MAYOR

@@ -13,6 +13,7 @@ from citygraph.model import Role
 TITLES: dict[str, Role] = {
     "bupati": Role.REGENT,
     "datuk bandar": Role.MAYOR,  # Malay: mayor of a city (Seremban, Kuala Lumpur)
+    "lord mayor": Role.MAYOR,  # kept in English for Australian and British mayors ("Mayor" alone is a rank)
     "dubes": Role.AMBASSADOR,
     "duta besar": Role.AMBASSADOR,
     "gubernur": Role.GOVERNOR,
