@@ -94,16 +94,16 @@ CONTINUATION_STARTS: tuple[str, ...] = (
 #: Introduce a list of partners: "memiliki kota kembar, di antaranya A, B dan C".
 LIST_INTRO: tuple[str, ...] = (r"di ?antaranya", r"antara lain", r"yaitu", r"yakni", r"seperti", r"termasuk", r"meliputi")
 
-#: Before a place: the place is where something happens, not a party.
 #: Words between a locative and its place that leave it locative (Indonesian has no article).
 LOCATIVE_SKIP: tuple[str, ...] = ()
 
+#: Before a place: the place is where something happens, not a party.
 LOCATIVE: tuple[str, ...] = (r"di", r"ke", r"dari", r"menuju", r"asal", r"wilayah", r"kawasan", r"se")
 
-#: Before a place: a government or its council (Malay names appear in Indonesian news too).
 #: "mitranya dari Changwon": the place is the other party, though "dari" usually locates.
 COUNTERPART_BEFORE: tuple[str, ...] = (r"(?:mitra|rekan|kolega|sejawat)(?:nya)? (?:dari|asal)",)
 
+#: Before a place: a government or its council (Malay names appear in Indonesian news too).
 GOVERNMENT_BEFORE: tuple[str, ...] = (
     r"pemerintah", r"pemerintahan", r"pemkot", r"pemkab", r"pemprov", r"pemko", r"pemda",
     r"pemerintah republik", r"republik", r"majlis bandaraya", r"majlis perbandaran", r"majlis daerah",
@@ -116,13 +116,13 @@ GOVERNMENT_AFTER: tuple[str, ...] = (
     r"city council", r"municipal council", r"city government", r"metropolitan government", r"government",
 )
 
-#: The word right before a place that can be a party: conjunctions, partnership
-#: prepositions, list intros, kind words. A place after a content word
-#: ("penyeberangan Ketapang", "pasar-pasar Denpasar") only modifies a noun.
 #: Passive agents that count only after a signing or renewal verb (none: "oleh" is in PARTY_BEFORE, since
 #: Indonesian puts it after the verb anyway).
 AGENT_BEFORE: tuple[str, ...] = ()
 
+#: The word right before a place that can be a party: conjunctions, partnership
+#: prepositions, list intros, kind words. A place after a content word
+#: ("penyeberangan Ketapang", "pasar-pasar Denpasar") only modifies a noun.
 PARTY_BEFORE: tuple[str, ...] = (
     "dan", "serta", "atau", "dengan", "antara", "bersama", "selain", "yaitu", "yakni", "seperti",
     "termasuk", "lain", "antaranya", "kota", "kabupaten", "provinsi", "prefektur", "pemerintah", "pihak",
