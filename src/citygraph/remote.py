@@ -72,8 +72,8 @@ from citygraph.store import (
     new_staging_graph,
     ontology_dir,
     read_rq,
+    solution_rows,
     to_ox,
-    to_python,
     to_rdflib,
     with_staging,
 )
@@ -279,7 +279,7 @@ class RemoteStore:
 
     def select_staged(self, name: str, staging: str) -> list[dict[str, Any]]:
         """:meth:`select_rq` of a query that reads a staging graph (``<urn:citygraph:staging>`` in its text)."""
-        return self._rows(self.query(with_staging(read_rq(name), staging)), name)
+        return list(solution_rows(self.query(with_staging(read_rq(name), staging)), name))
 
     def update_staged(self, name: str, staging: str) -> None:
         """Run ``queries/{name}.ru`` with ``<urn:citygraph:staging>`` standing for ``staging`` (one request)."""
@@ -436,14 +436,7 @@ class RemoteStore:
 
     def select_rq(self, name: str, **bindings: Any) -> list[dict[str, Any]]:
         """Run ``queries/{name}.rq`` and return its rows as dicts of Python values (None if unbound)."""
-        return self._rows(self.query(read_rq(name), bindings), name)
-
-    @staticmethod
-    def _rows(solutions: Any, name: str) -> list[dict[str, Any]]:
-        if not isinstance(solutions, ox.QuerySolutions):
-            raise QueryError(f"query {name!r} is not a SELECT query")
-        names = [v.value for v in solutions.variables]
-        return [{n: to_python(solution[n]) for n in names} for solution in solutions]
+        return list(solution_rows(self.query(read_rq(name), bindings), name))
 
     def _named_graphs(self) -> list[str]:
         return [row["g"].value for row in self.query(_NAMED_GRAPHS) if isinstance(row["g"], ox.NamedNode)]

@@ -250,6 +250,19 @@ def to_python(term: Any) -> str | int | float | bool | None:
     return str(term)
 
 
+def solution_rows(solutions: Any, name: str) -> Iterator[dict[str, Any]]:
+    """The rows of a SELECT answer as dicts of Python values (None if unbound), one at a time.
+
+    Raises QueryError (on the first row asked for) when ``solutions`` is not a
+    SELECT's answer: ``name`` says which query it was.
+    """
+    if not isinstance(solutions, ox.QuerySolutions):
+        raise QueryError(f"query {name!r} is not a SELECT query")
+    names = [v.value for v in solutions.variables]
+    for solution in solutions:
+        yield {n: to_python(solution[n]) for n in names}
+
+
 # ---- The store ----
 
 
@@ -662,24 +675,13 @@ class Store:
         only before the first row; after it, the read fails with StoreError.
         """
         solutions = self._read(lambda inner: self._query_on(inner, read_rq(name), bindings))
-        if not isinstance(solutions, ox.QuerySolutions):
-            raise QueryError(f"query {name!r} is not a SELECT query")
-        names = [v.value for v in solutions.variables]
         try:
-            for solution in solutions:
-                yield {n: to_python(solution[n]) for n in names}
+            yield from solution_rows(solutions, name)
         except (OSError, RuntimeError) as e:
             raise StoreError(f"store {self.location}: {e}; read it again") from e
 
     def _select(self, text: str, name: str, bindings: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
-        def rows(inner: ox.Store) -> list[dict[str, Any]]:
-            solutions = self._query_on(inner, text, bindings)
-            if not isinstance(solutions, ox.QuerySolutions):
-                raise QueryError(f"query {name!r} is not a SELECT query")
-            names = [v.value for v in solutions.variables]
-            return [{n: to_python(solution[n]) for n in names} for solution in solutions]
-
-        return self._read(rows)
+        return self._read(lambda inner: list(solution_rows(self._query_on(inner, text, bindings), name)))
 
     def quads(self) -> Iterator[ox.Quad]:
         return iter(self.inner)
