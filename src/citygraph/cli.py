@@ -289,12 +289,10 @@ def query(
     exits with 2. ``--example NAME`` runs ``queries/examples/NAME.rq``;
     ``--list-examples`` lists them.
     """
-    import pyoxigraph as ox
-
-    from citygraph.examples import ExampleError, example_query, parse_binding, run_example
+    from citygraph.examples import example_answer, parse_binding
     from citygraph.examples import list_examples as example_catalogue
     from citygraph.output import write_table
-    from citygraph.sparql import read_query, run_query, write_results
+    from citygraph.sparql import query_result, read_query, write_results
     from citygraph.store import open_store
 
     if list_examples:
@@ -309,19 +307,18 @@ def query(
         raise _fail(ValueError("give a query, a .rq file or --example NAME (not both)"), 2)
     if bind and example is None:
         raise _fail(ValueError("--bind goes with --example"), 2)
-    source = None if sparql is None else Path(sparql) if sparql.endswith((".rq", ".sparql")) else sparql
     try:
         bindings = dict(parse_binding(item) for item in bind or [])
         with open_store(location, read_only=True) as store:
+            if example is not None:
+                answer = example_answer(store, example, **bindings)
+            else:
+                answer = store.query(read_query(Path(sparql) if sparql.endswith((".rq", ".sparql")) else sparql))
             if fmt is QueryFormat.table:  # a table needs every row for its widths
-                result = run_example(store, example, **bindings) if example is not None else run_query(store, source)
+                result = query_result(answer)
                 write_table(result.variables, result.rows)
                 return
             # any other format is streamed: an answer of millions of rows is never held in memory
-            text, bindings = example_query(example, bindings) if example is not None else (read_query(source), {})
-            answer = store.query(text, bindings)
-            if bindings and not isinstance(answer, ox.QuerySolutions):
-                raise ExampleError(f"example {example!r} is not a SELECT query; it takes no bindings")
             try:
                 write_results(answer, fmt.value, sys.stdout.buffer)
             except ValueError as e:

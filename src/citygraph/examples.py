@@ -23,7 +23,6 @@ one the query projects, and acts as a filter on it.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -34,7 +33,7 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from citygraph.errors import QueryError
-from citygraph.sparql import QueryResult, cell_text, run_query
+from citygraph.sparql import QueryResult, query_result
 from citygraph.store import Store
 
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -110,13 +109,15 @@ def _examples() -> tuple[Example, ...]:
     return tuple(parse_header(name, example_text(name)) for name in names)
 
 
-def example_query(name: str, bindings: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
-    """The text of example ``name`` and its bindings, for a caller that streams the answer.
+def example_answer(store: Store, name: str, **bindings: Any) -> Any:
+    """Run one example and return the store's answer unread (``QuerySolutions`` for a SELECT), to stream it.
 
-    Raises :class:`ExampleError` for an unknown name. (Bindings reach the
-    store as substitutions, as in :func:`run_example`.)
+    Takes and raises what :func:`run_example` does.
     """
-    return example_text(name), dict(bindings)
+    answer = store.query(example_text(name), bindings)
+    if bindings and not isinstance(answer, ox.QuerySolutions):
+        raise ExampleError(f"example {name!r} is not a SELECT query; it takes no bindings")
+    return answer
 
 
 def run_example(store: Store, name: str, **bindings: Any) -> QueryResult:
@@ -127,17 +128,7 @@ def run_example(store: Store, name: str, **bindings: Any) -> QueryResult:
     :class:`ExampleError` for an unknown name, :class:`QueryError` for a
     binding the query does not project.
     """
-    text = example_text(name)
-    if not bindings:
-        return run_query(store, text)
-    result = store.query(text, bindings)
-    if not isinstance(result, ox.QuerySolutions):
-        raise ExampleError(f"example {name!r} is not a SELECT query; it takes no bindings")
-    payload = result.serialize(format=ox.QueryResultsFormat.JSON)
-    parsed = ox.parse_query_results(payload, ox.QueryResultsFormat.JSON)
-    variables = [v.value for v in parsed.variables]
-    rows = [tuple(cell_text(solution[v]) for v in variables) for solution in parsed]
-    return QueryResult("select", variables, rows, _results_json=payload)
+    return query_result(example_answer(store, name, **bindings))
 
 
 def parse_binding(text: str) -> tuple[str, Any]:

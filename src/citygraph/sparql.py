@@ -60,19 +60,31 @@ class QueryResult:
     def serialize(self, fmt: str) -> bytes:
         """``csv``, ``tsv``, ``json``, ``xml`` for SELECT/ASK; ``turtle``, ``ntriples``, ``jsonld``,
         ``rdfxml`` for CONSTRUCT/DESCRIBE."""
+        target = _format_for(self.kind, fmt)
         if self.kind == "graph":
-            if fmt not in GRAPH_FORMATS:
-                raise ValueError(f"a graph result is written as {', '.join(GRAPH_FORMATS)}, not {fmt!r}")
-            return ox.serialize(self._triples, format=GRAPH_FORMATS[fmt], prefixes=PREFIXES)
-        if fmt not in RESULT_FORMATS:
-            choices = ", ".join(RESULT_FORMATS)
-            raise ValueError(f"a {self.kind.upper()} result is written as {choices}, not {fmt!r}")
+            return ox.serialize(self._triples, format=target, prefixes=PREFIXES)
         if self._results_json is None:  # only a hand-built QueryResult lacks it
             raise ValueError("this result holds no solutions to serialise")
         if fmt == "json":
             return self._results_json
         parsed = ox.parse_query_results(self._results_json, ox.QueryResultsFormat.JSON)
-        return parsed.serialize(format=RESULT_FORMATS[fmt])
+        return parsed.serialize(format=target)
+
+
+def _format_for(kind: str, fmt: str) -> ox.QueryResultsFormat | ox.RdfFormat:
+    """pyoxigraph's format for writing an answer of ``kind`` as ``fmt``; ValueError if it has none."""
+    formats = GRAPH_FORMATS if kind == "graph" else RESULT_FORMATS
+    if fmt not in formats:
+        name = "graph" if kind == "graph" else kind.upper()
+        raise ValueError(f"a {name} result is written as {', '.join(formats)}, not {fmt!r}")
+    return formats[fmt]
+
+
+def _kind(answer: Any) -> str:
+    """``select``, ``ask`` or ``graph``: what a query's answer (as :meth:`Store.query` returns it) is."""
+    if isinstance(answer, ox.QuerySolutions):
+        return "select"
+    return "ask" if isinstance(answer, ox.QueryBoolean) else "graph"
 
 
 def write_results(result: Any, fmt: str, out: IO[bytes]) -> None:
@@ -85,16 +97,13 @@ def write_results(result: Any, fmt: str, out: IO[bytes]) -> None:
     Raises ValueError, before writing anything, for a format this kind of
     answer is not written in. The output ends with a line break.
     """
+    kind = _kind(result)
+    target = _format_for(kind, fmt)
     tail = _Tail(out)
-    if isinstance(result, (ox.QuerySolutions, ox.QueryBoolean)):
-        if fmt not in RESULT_FORMATS:
-            kind = "SELECT" if isinstance(result, ox.QuerySolutions) else "ASK"
-            raise ValueError(f"a {kind} result is written as {', '.join(RESULT_FORMATS)}, not {fmt!r}")
-        result.serialize(tail, format=RESULT_FORMATS[fmt])
+    if kind == "graph":
+        ox.serialize(result, tail, format=target, prefixes=PREFIXES)
     else:
-        if fmt not in GRAPH_FORMATS:
-            raise ValueError(f"a graph result is written as {', '.join(GRAPH_FORMATS)}, not {fmt!r}")
-        ox.serialize(result, tail, format=GRAPH_FORMATS[fmt], prefixes=PREFIXES)
+        result.serialize(tail, format=target)
     if tail.last != b"\n":
         out.write(b"\n")
     out.flush()
@@ -143,7 +152,11 @@ def run_query(store: Store, text: str | Path) -> QueryResult:
 
     Raises :class:`QueryError` with the parser's message when the query is malformed.
     """
-    result = store.query(read_query(text))
+    return query_result(store.query(read_query(text)))
+
+
+def query_result(result: Any) -> QueryResult:
+    """A query's answer (as :meth:`Store.query` returns it) read whole, as a :class:`QueryResult`."""
     if isinstance(result, ox.QueryBoolean):
         payload = result.serialize(format=ox.QueryResultsFormat.JSON)
         value = "true" if bool(result) else "false"
