@@ -179,7 +179,8 @@ def read_sentence(sentence: Sentence, places: list[PlaceMention], people: list[P
     facts.planned = bool(plans) and all(governed(g) for g in signings)
     facts.renewed = bool(lang.renewed.search(s))
     facts.tie = bool(lang.tie.search(s))
-    facts.since = bool(lang.since.search(s))
+    since_ends = [m.end() for m in lang.since.finditer(s)]
+    facts.since = bool(since_ends)
     facts.negation_anywhere = bool(lang.negation.search(s))
     wish = lang.wish.search(s)
     facts.anaphora = bool(lang.anaphora.search(s))
@@ -219,8 +220,9 @@ def read_sentence(sentence: Sentence, places: list[PlaceMention], people: list[P
     facts.plural = bool(lang.plural_instrument.search(s))
     facts.plural_reference = bool(lang.plural_reference.search(s))
     facts.partner_count = bool(lang.partner_count.search(s))
-    facts.original = bool(lang.original.search(s))
-    facts.origin_cues = sorted(m.end() for pattern in (lang.since, lang.original) for m in pattern.finditer(s))
+    original_ends = [m.end() for m in lang.original.finditer(s)]
+    facts.original = bool(original_ends)
+    facts.origin_cues = sorted(since_ends + original_ends)
     first_signing = lang.signing.search(s)
     facts.implied_subject = bool(first_signing) and bool(lang.subject_before.search(s[:first_signing.start()]))
     keys = {pm.place.key for pm in places if not pm.qualifier and not pm.dateline}
